@@ -1,0 +1,36 @@
+using System.Globalization;
+using DataSharing.Api.Auth;
+using DataSharing.Api.Contracts;
+using DataSharing.Common;
+using DataSharing.Sharing;
+
+namespace DataSharing.Api.Endpoints;
+
+public static class AccessCheckEndpoints
+{
+    public static void MapAccessChecks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/access-checks").WithTags("Access checks");
+
+        group.MapPost("/", async (AccessCheckBody body, HttpContext http, IGrainFactory grains) =>
+        {
+            var request = new AccessCheckRequest(http.User.Department(), body.EntryCode ?? "", body.DataItems ?? [], body.Scenario ?? "");
+            return await grains.GetGrain<IAccessGateGrain>(0).Check(request, http.User.ToActor());
+        })
+        .RequireAuthorization(Policies.DepartmentStaff)
+        .WithSummary("May your department use these data items of this entry for this scenario now? The check is recorded (Art 21).");
+
+        group.MapGet("/", async (string? department, string? date, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        {
+            var who = department ?? http.User.Department();
+            http.User.EnsureMaySee($"The access checks of {who}", who);
+            var day = date is null
+                ? ShanghaiTime.DateOf(time.GetUtcNow())
+                : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                    ? parsed
+                    : throw new ValidationFailedException("date", "date must be written YYYY-MM-DD.");
+            return await grains.GetGrain<IAccessLogGrain>(AccessGateGrain.AccessLogKey(who, day)).List();
+        })
+        .WithSummary("The access checks of a department on one day (Asia/Shanghai).");
+    }
+}

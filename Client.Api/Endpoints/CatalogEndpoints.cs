@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using DataSharing.Api.Auth;
+using DataSharing.Api.Contracts;
+using DataSharing.Catalog;
+using DataSharing.Common;
+using DataSharing.Departments;
+
+namespace DataSharing.Api.Endpoints;
+
+public static class CatalogEndpoints
+{
+    public static void MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/catalog").WithTags("Catalog");
+
+        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, HttpContext http, IGrainFactory grains) =>
+            (await grains.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).List())
+                .Where(e => MaySee(http.User, e.Status, e.ProviderDepartment))
+                .Where(e => provider is null || e.ProviderDepartment == provider)
+                .Where(e => shareType is null || e.ShareType == shareType)
+                .Where(e => status is null || e.Status == status)
+                .Where(e => q is null || e.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || e.Classification.Contains(q, StringComparison.OrdinalIgnoreCase)))
+            .WithSummary("The published catalog, plus your own department's drafts and retired entries.");
+
+        group.MapGet("/{code}", async (string code, HttpContext http, IGrainFactory grains) =>
+            await Visible(code, http.User, grains))
+            .WithSummary("One catalog entry.");
+
+        group.MapGet("/{code}/versions", async (string code, HttpContext http, IGrainFactory grains) =>
+        {
+            await Visible(code, http.User, grains);
+            return await grains.GetGrain<ICatalogEntryGrain>(code).GetHistory();
+        })
+        .WithSummary("Every version of an entry, with who edited it and when.");
+
+        group.MapPost("/", async (CatalogEntryBody body, HttpContext http, IGrainFactory grains) =>
+        {
+            var caller = http.User.ToActor();
+            var content = body.ToContent(http.User.Department());
+            var claim = await IdempotentCreation.Claim(http, grains, "catalog", caller, content, async () =>
+                CatalogCodes.Format(content.ProviderDepartment, await grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment).NextCatalogSequence()));
+            var entry = await grains.GetGrain<ICatalogEntryGrain>(claim.ResourceId).Draft(content, caller);
+            return Results.Created($"/api/catalog/{entry.Code}", entry);
+        })
+        .RequireAuthorization(Policies.DepartmentStaff)
+        .WithSummary("Compiles a new entry of your department's catalog, as a draft (Art 13-14, 22, 24).");
+
+        group.MapPut("/{code}", async (string code, CatalogEntryBody body, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<ICatalogEntryGrain>(code).Edit(body.ToContent(http.User.Department()), body.ExpectedVersion, body.Note, http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Edits an entry: a new version, the old one kept in the history.");
+
+        group.MapPost("/{code}/publish", async (string code, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<ICatalogEntryGrain>(code).Publish(http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Publishes a draft (Art 24: register and publish what can be shared).");
+
+        group.MapPost("/{code}/retire", async (string code, ReasonBody body, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<ICatalogEntryGrain>(code).Retire(body.Reason ?? "", http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Retires an entry.");
+    }
+
+    /// <summary>Published entries are for everyone; drafts and retired entries for their department and oversight.</summary>
+    private static bool MaySee(ClaimsPrincipal user, CatalogEntryStatus status, string provider) =>
+        status == CatalogEntryStatus.Published || user.MaySee(provider);
+
+    private static async Task<CatalogEntryView> Visible(string code, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var entry = await grains.GetGrain<ICatalogEntryGrain>(code).Get() ?? throw new NotFoundException("Catalog entry", code);
+        return MaySee(user, entry.Status, entry.Content.ProviderDepartment) ? entry : throw new NotEntitledException($"Catalog entry {code} is not published.");
+    }
+}

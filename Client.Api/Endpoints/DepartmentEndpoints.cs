@@ -1,0 +1,42 @@
+using DataSharing.Api.Auth;
+using DataSharing.Api.Contracts;
+using DataSharing.Common;
+using DataSharing.Departments;
+
+namespace DataSharing.Api.Endpoints;
+
+public static class DepartmentEndpoints
+{
+    public static void MapDepartments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/departments").WithTags("Departments");
+
+        group.MapGet("/", async (IGrainFactory grains) =>
+            await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List())
+            .WithSummary("The departments of this cluster.");
+
+        group.MapGet("/{code}", async (string code, IGrainFactory grains) =>
+            await grains.GetGrain<IDepartmentGrain>(code).GetProfile() ?? throw new NotFoundException("Department", code));
+
+        group.MapPost("/", async (DepartmentBody body, IGrainFactory grains) =>
+        {
+            Require.Text(body.Code, "code");
+            Require.Text(body.Name, "name");
+            var profile = new DepartmentProfile(
+                body.Code!, body.Name!,
+                body.Level ?? throw new ValidationFailedException("level", "level is Province or City."),
+                body.RegionCode ?? body.Code![..Math.Min(6, body.Code!.Length)]);
+            var registered = await grains.GetGrain<IDepartmentGrain>(profile.Code).Register(profile);
+            return Results.Created($"/api/departments/{registered.Code}", registered);
+        })
+        .RequireAuthorization(Policies.PlatformAdmin)
+        .WithSummary("Registers a department (registering the same profile again changes nothing).");
+
+        group.MapGet("/{code}/violations", async (string code, HttpContext http, IGrainFactory grains) =>
+        {
+            http.User.EnsureMaySee($"The violation records of {code}", code);
+            return await grains.GetGrain<IDepartmentGrain>(code).GetViolations();
+        })
+        .WithSummary("Violation records against a department (Art 43), for its own staff and for oversight.");
+    }
+}

@@ -1,0 +1,37 @@
+using DataSharing.Common;
+
+namespace DataSharing.Api.Endpoints;
+
+/// <summary>
+/// The Idempotency-Key of a creating POST: the same key and body from the same caller always resolve to the id
+/// of the first attempt (see <see cref="IIdempotencyGrain"/>), and creating under that id is itself idempotent.
+/// </summary>
+public static class IdempotentCreation
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const int MaxKeyLength = 200;
+
+    public static async Task<IdempotencyClaim> Claim(HttpContext http, IGrainFactory grains, string scope, Actor caller, object request, Func<Task<string>> newId)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length == 0)
+        {
+            return new IdempotencyClaim(await newId(), Replayed: false);
+        }
+
+        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        {
+            throw new ValidationFailedException(Header, $"An {Header} is 1 to {MaxKeyLength} printable characters.");
+        }
+
+        var owner = caller.Department ?? caller.Subject;
+        var claim = await grains.GetGrain<IIdempotencyGrain>($"{scope}|{owner}|{key}").Claim(Fingerprint.Of(request), await newId());
+        if (claim.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+
+        return claim;
+    }
+}

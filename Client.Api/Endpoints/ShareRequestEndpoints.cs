@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using DataSharing.Api.Auth;
+using DataSharing.Api.Contracts;
+using DataSharing.Common;
+using DataSharing.Sharing;
+
+namespace DataSharing.Api.Endpoints;
+
+public static class ShareRequestEndpoints
+{
+    public static void MapShareRequests(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/share-requests").WithTags("Share requests");
+
+        group.MapPost("/", async (ShareRequestBody body, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        {
+            var caller = http.User.ToActor();
+            var submission = body.ToSubmission(http.User.Department());
+            var claim = await IdempotentCreation.Claim(http, grains, "share-request", caller, submission, () => Task.FromResult(NewId(time)));
+            var request = await grains.GetGrain<IShareRequestGrain>(claim.ResourceId).Submit(submission, caller);
+            return Results.Created($"/api/share-requests/{request.Id}", request);
+        })
+        .RequireAuthorization(Policies.DepartmentStaff)
+        .WithSummary("Submits a share request for your department (Art 21, 24, 25). Send an Idempotency-Key to retry safely.");
+
+        group.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
+            await Queries(grains).Inbox(http.User.Department()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Requests awaiting your department's answer, soonest due first.");
+
+        group.MapGet("/outbox", async (HttpContext http, IGrainFactory grains) =>
+            await Queries(grains).Outbox(http.User.Department()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Requests your department submitted, newest first.");
+
+        group.MapGet("/overdue", async (IGrainFactory grains) => await Queries(grains).Overdue())
+            .RequireAuthorization(Policies.Oversight)
+            .WithSummary("Every overdue request of the cluster (Art 43(4)).");
+
+        group.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
+        {
+            var request = await grains.GetGrain<IShareRequestGrain>(id).Get() ?? throw new NotFoundException("Share request", id);
+            http.User.EnsureMaySee($"Share request {id}", request.Submission.RequesterDepartment, request.ProviderDepartment);
+            return request;
+        })
+        .WithSummary("One share request, for the two departments involved and for oversight.");
+
+        group.MapPost("/{id}/approve", async (string id, ApproveBody body, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IShareRequestGrain>(id).Approve(new ApproveShareRequest(body.DataItems, body.ValidFrom, body.ValidTo, body.Note), http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The provider approves, optionally narrowing the data items and the period.");
+
+        group.MapPost("/{id}/refuse", async (string id, RefuseBody body, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IShareRequestGrain>(id).Refuse(new RefuseShareRequest(body.Reason ?? "", body.LegalBasis ?? ""), http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The provider refuses, with reason and legal basis (Art 21, 25).");
+
+        group.MapPost("/{id}/withdraw", async (string id, ReasonBody body, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IShareRequestGrain>(id).Withdraw(body.Reason, http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The requester withdraws a request not yet answered.");
+
+        group.MapPost("/{id}/revoke", async (string id, ReasonBody body, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IShareRequestGrain>(id).Revoke(body.Reason ?? "", http.User.ToActor()))
+            .RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The provider revokes a grant, with a reason.");
+    }
+
+    private static IShareRequestQueryGrain Queries(IGrainFactory grains) => grains.GetGrain<IShareRequestQueryGrain>(0);
+
+    /// <summary>"SR-20261125-3F9A0C12": the Shanghai date of receipt, for people, and randomness, for uniqueness.</summary>
+    private static string NewId(TimeProvider time) =>
+        $"SR-{ShanghaiTime.DateOf(time.GetUtcNow()):yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}";
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using DataSharing.Common;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace DataSharing.Api.Problems;
+
+/// <summary>Turns the domain's exceptions and malformed input into problem responses; anything else stays a 500.</summary>
+internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (Map(exception) is not { } problem)
+        {
+            return false;
+        }
+
+        if (problem.Status >= 500)
+        {
+            logger.LogWarning(exception, "Answering {Path} with {Status}", http.Request.Path, problem.Status);
+        }
+
+        await ProblemWriter.Write(http, problem.Status, problem.Title, problem.Detail, problem.Extensions);
+        return true;
+    }
+
+    private sealed record Problem(int Status, string Title, string Detail, Dictionary<string, object?> Extensions);
+
+    private static Problem? Map(Exception exception) => exception switch
+    {
+        ValidationFailedException v => new(400, "Invalid request", v.Detail, new() { ["field"] = v.Field, ["article"] = v.Article }),
+        IllegalTransitionException t => new(409, "Illegal state transition", t.Detail,
+            new() { ["caseId"] = t.CaseId, ["currentState"] = t.CurrentState, ["action"] = t.Action }),
+        NotFoundException n => new(404, "Not found", n.Detail, new() { ["kind"] = n.Kind, ["id"] = n.Id }),
+        NotEntitledException f => new(403, "Forbidden", f.Detail, new()),
+        IdempotencyConflictException i => new(422, "Idempotency-Key reused", i.Detail, new() { ["field"] = "Idempotency-Key", ["existingId"] = i.ExistingId }),
+        BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
+        JsonException json => Malformed(json),
+        BadHttpRequestException bad => new(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Bad request", bad.Message, new()),
+        _ => null,
+    };
+
+    private static Problem Malformed(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        return new(400, "Malformed JSON", $"The value of '{field}' is malformed or of the wrong type.", new() { ["field"] = field });
+    }
+
+    /// <summary>"$.dataItems[1]" → "dataItems[1]"; the body itself is "body".</summary>
+    internal static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}

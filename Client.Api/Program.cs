@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using DataSharing.Api.Auth;
+using DataSharing.Api.Endpoints;
+using DataSharing.Api.Problems;
+using DataSharing.Silo.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+var hosting = PlatformHostingOptions.From(builder.Configuration);
+var embedded = hosting.Mode == HostingMode.Embedded;
+if (embedded)
+{
+    // One process: the silo runs here and the API calls its grains in-process.
+    builder.AddPlatformSilo();
+}
+else
+{
+    throw new NotSupportedException("Cluster mode arrives with the PostgreSQL storage; run embedded for now.");
+}
+
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+builder.AddPlatformAuth(embedded);
+builder.Services.AddPlatformHealth();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Government data-sharing platform API";
+    document.Info.Description = "Catalog, share requests and deadlines under the Anhui Government Data Resource Management Measures (2020).";
+    document.Components ??= new OpenApiComponents();
+    document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+    document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+    {
+        Type = SecuritySchemeType.Http,
+        Scheme = "bearer",
+        BearerFormat = "JWT",
+        Description = "A platform token; in embedded mode get one from POST /api/dev/tokens.",
+    };
+    document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+// The interactive UI is static files and public; what it calls is authorized endpoint by endpoint.
+app.UseSwaggerUI(ui =>
+{
+    ui.SwaggerEndpoint("/openapi/v1.json", "Data-sharing platform API");
+    ui.RoutePrefix = "swagger";
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+app.MapPlatformHealth();
+app.MapCalendar();
+app.MapDepartments();
+app.MapCatalog();
+app.MapShareRequests();
+app.MapAccessChecks();
+app.MapRulebook();
+app.MapDevTokens();
+
+app.Run();
+
+/// <summary>The API's entry point, visible to the HTTP tests.</summary>
+public partial class Program;

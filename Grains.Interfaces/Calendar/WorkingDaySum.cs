@@ -1,0 +1,9 @@
+namespace DataSharing.Calendar;
+
+/// <summary>The answer to "N working days after a date".</summary>
+[GenerateSerializer, Alias("WorkingDaySum")]
+public sealed record WorkingDaySum(
+    [property: Id(0)] DateOnly From,
+    [property: Id(1)] int Days,
+    [property: Id(2)] DateOnly Due,
+    [property: Id(3)] bool Provisional);

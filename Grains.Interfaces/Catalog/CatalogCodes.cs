@@ -1,0 +1,7 @@
+namespace DataSharing.Catalog;
+
+/// <summary>Resource codes: the providing department's code and its own sequence number, e.g. "340000-GA-0001".</summary>
+public static class CatalogCodes
+{
+    public static string Format(string department, int sequence) => $"{department}-{sequence:D4}";
+}

@@ -1,0 +1,37 @@
+namespace DataSharing.Catalog;
+
+/// <summary>
+/// The attributes a department compiles for one data resource (Art 13-14, 22, 24, 36). Every edit replaces the
+/// whole content and makes a new version.
+/// </summary>
+[GenerateSerializer, Alias("CatalogEntryContent")]
+public sealed record CatalogEntryContent
+{
+    /// <summary>Subject category (分类), e.g. "population/household".</summary>
+    [Id(0)] public string Classification { get; init; } = "";
+    /// <summary>The responsible (providing) department's code.</summary>
+    [Id(1)] public string ProviderDepartment { get; init; } = "";
+    [Id(2)] public string Name { get; init; } = "";
+    [Id(3)] public string Description { get; init; } = "";
+    [Id(4)] public IReadOnlyList<DataItem> DataItems { get; init; } = [];
+    /// <summary>Data format, e.g. "JSON", "CSV", "XLSX".</summary>
+    [Id(5)] public string Format { get; init; } = "";
+    [Id(6)] public ShareType ShareType { get; init; }
+    [Id(7)] public string? ShareConditions { get; init; }
+    /// <summary>Why the data is conditional or not shared (required unless Unconditional: Art 22).</summary>
+    [Id(8)] public string? ShareReason { get; init; }
+    /// <summary>The law, administrative regulation or central policy behind the restriction (Art 22).</summary>
+    [Id(9)] public string? LegalBasis { get; init; }
+    [Id(10)] public ShareMethod ShareMethod { get; init; }
+    /// <summary>Materials a request must attach (Art 24).</summary>
+    [Id(11)] public IReadOnlyList<string> RequiredMaterials { get; init; } = [];
+    [Id(12)] public string UsageRequirements { get; init; } = "";
+    /// <summary>How often the data is updated, e.g. "daily", "monthly".</summary>
+    [Id(13)] public string UpdateFrequency { get; init; } = "";
+    /// <summary>Working days within which a change in the source reaches the platform (Art 13, 17).</summary>
+    [Id(14)] public int? UpdateTimeLimitWorkingDays { get; init; }
+    [Id(15)] public OpenType OpenType { get; init; }
+    [Id(16)] public string SecurityGrade { get; init; } = "";
+    [Id(17)] public string? SourceSystem { get; init; }
+    [Id(18)] public DateOnly? LastDataUpdate { get; init; }
+}

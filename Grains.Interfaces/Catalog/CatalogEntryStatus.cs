@@ -1,0 +1,8 @@
+namespace DataSharing.Catalog;
+
+public enum CatalogEntryStatus
+{
+    Draft,
+    Published,
+    Retired,
+}

@@ -1,0 +1,14 @@
+namespace DataSharing.Catalog;
+
+/// <summary>What the catalog list shows of an entry.</summary>
+[GenerateSerializer, Alias("CatalogEntrySummary")]
+public sealed record CatalogEntrySummary(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Classification,
+    [property: Id(3)] string ProviderDepartment,
+    [property: Id(4)] ShareType ShareType,
+    [property: Id(5)] OpenType OpenType,
+    [property: Id(6)] CatalogEntryStatus Status,
+    [property: Id(7)] int Version,
+    [property: Id(8)] DateTimeOffset UpdatedAt);

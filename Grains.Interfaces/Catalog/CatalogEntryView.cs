@@ -1,0 +1,12 @@
+namespace DataSharing.Catalog;
+
+[GenerateSerializer, Alias("CatalogEntryView")]
+public sealed record CatalogEntryView(
+    [property: Id(0)] string Code,
+    [property: Id(1)] CatalogEntryStatus Status,
+    [property: Id(2)] int Version,
+    [property: Id(3)] CatalogEntryContent Content,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] DateTimeOffset UpdatedAt,
+    [property: Id(6)] DateTimeOffset? PublishedAt,
+    [property: Id(7)] string? RetiredReason);

@@ -1,0 +1,22 @@
+using DataSharing.Common;
+
+namespace DataSharing.Catalog;
+
+/// <summary>One catalog entry (a dataset), keyed by its resource code.</summary>
+public interface ICatalogEntryGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the entry as a Draft; drafting again with the same content is a no-op.</summary>
+    Task<CatalogEntryView> Draft(CatalogEntryContent content, Actor by);
+
+    /// <summary>Replaces the content, making a new version; <paramref name="expectedVersion"/> guards lost updates.</summary>
+    Task<CatalogEntryView> Edit(CatalogEntryContent content, int? expectedVersion, string? note, Actor by);
+
+    Task<CatalogEntryView> Publish(Actor by);
+
+    Task<CatalogEntryView> Retire(string reason, Actor by);
+
+    /// <summary>The entry, or null when no entry has this code.</summary>
+    Task<CatalogEntryView?> Get();
+
+    Task<IReadOnlyList<CatalogEntryVersion>> GetHistory();
+}

@@ -1,0 +1,8 @@
+namespace DataSharing.Catalog;
+
+public enum ShareMethod
+{
+    Api,
+    File,
+    Database,
+}

@@ -1,0 +1,10 @@
+namespace DataSharing.Common;
+
+/// <summary>
+/// A case whose deadline was computed on a provisional calendar; the calendar calls it back when the missing
+/// year is loaded so it can recompute the deadline and move its reminder.
+/// </summary>
+public interface IDeadlineBearer : IGrainWithStringKey
+{
+    Task RecomputeDeadline();
+}

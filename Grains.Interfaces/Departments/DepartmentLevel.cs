@@ -1,0 +1,7 @@
+namespace DataSharing.Departments;
+
+public enum DepartmentLevel
+{
+    Province,
+    City,
+}

@@ -1,0 +1,17 @@
+namespace DataSharing.Departments;
+
+public interface IDepartmentGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the department or updates its name; registering the same profile twice is a no-op.</summary>
+    Task<DepartmentProfile> Register(DepartmentProfile profile);
+
+    /// <summary>The profile, or null when no department has this code.</summary>
+    Task<DepartmentProfile?> GetProfile();
+
+    /// <summary>Next sequence number for this department's catalog entry codes.</summary>
+    Task<int> NextCatalogSequence();
+
+    Task RecordViolation(ViolationRecord violation);
+
+    Task<IReadOnlyList<ViolationRecord>> GetViolations();
+}

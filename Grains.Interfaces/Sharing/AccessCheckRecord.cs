@@ -1,0 +1,12 @@
+using DataSharing.Common;
+
+namespace DataSharing.Sharing;
+
+/// <summary>A recorded access check (Art 21: use of shared data is checked and each check is kept).</summary>
+[GenerateSerializer, Alias("AccessCheckRecord")]
+public sealed record AccessCheckRecord(
+    [property: Id(0)] string Id,
+    [property: Id(1)] AccessCheckRequest Request,
+    [property: Id(2)] AccessDecision Decision,
+    [property: Id(3)] DateTimeOffset CheckedAt,
+    [property: Id(4)] Actor CheckedBy);

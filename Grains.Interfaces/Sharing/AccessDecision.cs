@@ -1,0 +1,8 @@
+namespace DataSharing.Sharing;
+
+[GenerateSerializer, Alias("AccessDecision")]
+public sealed record AccessDecision(
+    [property: Id(0)] bool Allowed,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] string? ShareRequestId,
+    [property: Id(3)] IReadOnlyList<string> DeniedItems);

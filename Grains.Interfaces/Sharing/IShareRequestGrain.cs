@@ -1,0 +1,24 @@
+using DataSharing.Common;
+
+namespace DataSharing.Sharing;
+
+/// <summary>One share request (Art 21, 24, 25), keyed by request id.</summary>
+public interface IShareRequestGrain : IDeadlineBearer
+{
+    /// <summary>Submits the request; submitting the same request again returns it unchanged.</summary>
+    Task<ShareRequestView> Submit(ShareRequestSubmission submission, Actor by);
+
+    Task<ShareRequestView> Approve(ApproveShareRequest approval, Actor by);
+
+    Task<ShareRequestView> Refuse(RefuseShareRequest refusal, Actor by);
+
+    Task<ShareRequestView> Withdraw(string? reason, Actor by);
+
+    Task<ShareRequestView> Revoke(string reason, Actor by);
+
+    /// <summary>The request, or null when no request has this id.</summary>
+    Task<ShareRequestView?> Get();
+
+    /// <summary>Whether this request's grant covers a use now (Art 21: authorized manner, scope and period).</summary>
+    Task<AccessDecision> EvaluateUse(AccessCheckRequest use);
+}

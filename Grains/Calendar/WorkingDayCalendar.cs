@@ -1,0 +1,66 @@
+using DataSharing.Common;
+
+namespace DataSharing.Calendar;
+
+/// <summary>
+/// Working-day arithmetic over the official arrangements (domain.md, "Working days"): Monday to Friday are working
+/// days unless an official holiday; a weekend day is one only when it is an official make-up working day. Years
+/// with no arrangement loaded count Monday to Friday alone and make the result provisional.
+/// </summary>
+public sealed class WorkingDayCalendar
+{
+    /// <summary>Beyond this a request is a mistake, not a deadline (about four calendar years).</summary>
+    public const int MaxDays = 1000;
+
+    private readonly Dictionary<DateOnly, CalendarDayKind> _days = new();
+    private readonly HashSet<int> _loadedYears = new();
+
+    public WorkingDayCalendar(IEnumerable<CalendarYear> years)
+    {
+        foreach (var year in years)
+        {
+            _loadedYears.Add(year.Year);
+            foreach (var day in year.Days)
+            {
+                _days[day.Date] = day.Kind;
+            }
+        }
+    }
+
+    public bool IsLoaded(int year) => _loadedYears.Contains(year);
+
+    public bool IsWorkingDay(DateOnly date) =>
+        _days.TryGetValue(date, out var kind)
+            ? kind == CalendarDayKind.Workday
+            : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    /// <summary>
+    /// The N-th working day after <paramref name="from"/>: the day of receipt itself is not counted (domain.md).
+    /// </summary>
+    public WorkingDaySum AddWorkingDays(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
+
+        var date = from;
+        var provisional = false;
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(1);
+            provisional |= !IsLoaded(date.Year);
+            if (IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return new WorkingDaySum(from, days, date, provisional);
+    }
+
+    /// <summary>The deadline "within <paramref name="days"/> working days of receipt at <paramref name="receivedAt"/>".</summary>
+    public Deadline DeadlineAfter(DateTimeOffset receivedAt, int days)
+    {
+        var sum = AddWorkingDays(ShanghaiTime.DateOf(receivedAt), days);
+        return new Deadline(sum.From, days, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional);
+    }
+}

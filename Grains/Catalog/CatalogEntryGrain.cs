@@ -1,0 +1,148 @@
+using DataSharing.Common;
+using DataSharing.Departments;
+using Orleans.Runtime;
+
+namespace DataSharing.Catalog;
+
+public sealed class CatalogEntryGrain(
+    [PersistentState("catalogEntry", StorageNames.Platform)] IPersistentState<CatalogEntryGrain.State> state,
+    PlatformClock clock)
+    : Grain, ICatalogEntryGrain
+{
+    private string Code => this.GetPrimaryKeyString();
+
+    public async Task<CatalogEntryView> Draft(CatalogEntryContent content, Actor by)
+    {
+        if (state.State.Entry is { } existing)
+        {
+            // A retried draft carries the content of version 1; anything else is a second entry under one code.
+            return existing.Version == 1 && Fingerprint.Of(existing.Content) == Fingerprint.Of(content)
+                ? existing
+                : throw new IllegalTransitionException(Code, existing.Status.ToString(), "draft", $"Catalog entry {Code} already exists.");
+        }
+
+        EnsureProvider(content.ProviderDepartment, by);
+        await ValidateAsync(content);
+        var now = clock.Now;
+        state.State.Entry = new CatalogEntryView(Code, CatalogEntryStatus.Draft, 1, content, now, now, null, null);
+        state.State.History.Add(new CatalogEntryVersion(1, content, by, now, "drafted"));
+        return await Save();
+    }
+
+    public async Task<CatalogEntryView> Edit(CatalogEntryContent content, int? expectedVersion, string? note, Actor by)
+    {
+        var entry = Existing(by);
+        if (entry.Status == CatalogEntryStatus.Retired)
+        {
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "edit");
+        }
+
+        if (expectedVersion is { } expected && expected != entry.Version)
+        {
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "edit",
+                $"Catalog entry {Code} is at version {entry.Version}, not {expected}; reload it and edit again.");
+        }
+
+        if (content.ProviderDepartment != entry.Content.ProviderDepartment)
+        {
+            throw new ValidationFailedException("providerDepartment", "An entry stays with its responsible department; retire it and compile a new one.");
+        }
+
+        await ValidateAsync(content);
+        var now = clock.Now;
+        var version = entry.Version + 1;
+        state.State.Entry = entry with { Version = version, Content = content, UpdatedAt = now };
+        state.State.History.Add(new CatalogEntryVersion(version, content, by, now, note));
+        return await Save();
+    }
+
+    public async Task<CatalogEntryView> Publish(Actor by)
+    {
+        var entry = Existing(by);
+        if (entry.Status != CatalogEntryStatus.Draft)
+        {
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "publish");
+        }
+
+        var now = clock.Now;
+        state.State.Entry = entry with { Status = CatalogEntryStatus.Published, PublishedAt = now, UpdatedAt = now };
+        return await Save();
+    }
+
+    public async Task<CatalogEntryView> Retire(string reason, Actor by)
+    {
+        var entry = Existing(by);
+        if (entry.Status == CatalogEntryStatus.Retired)
+        {
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "retire");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ValidationFailedException("reason", "Say why the entry is retired.");
+        }
+
+        state.State.Entry = entry with { Status = CatalogEntryStatus.Retired, RetiredReason = reason, UpdatedAt = clock.Now };
+        return await Save();
+    }
+
+    public Task<CatalogEntryView?> Get() => Task.FromResult(state.State.Entry);
+
+    public Task<IReadOnlyList<CatalogEntryVersion>> GetHistory() =>
+        Task.FromResult<IReadOnlyList<CatalogEntryVersion>>(state.State.History.ToList());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The catalog list is refreshed from the entry on every activation, so a crash between the entry's write
+        // and the list's update heals the next time the entry is touched.
+        if (state.State.Entry is { } entry)
+        {
+            await Index(entry);
+        }
+    }
+
+    private CatalogEntryView Existing(Actor by)
+    {
+        var entry = state.State.Entry ?? throw new NotFoundException("Catalog entry", Code);
+        EnsureProvider(entry.Content.ProviderDepartment, by);
+        return entry;
+    }
+
+    /// <summary>Each department compiles and maintains its own catalog (Art 5, 14).</summary>
+    private void EnsureProvider(string provider, Actor by)
+    {
+        if (!by.ActsFor(provider))
+        {
+            throw new NotEntitledException($"Only {provider} maintains its catalog entries.");
+        }
+    }
+
+    private async Task ValidateAsync(CatalogEntryContent content)
+    {
+        CatalogEntryRules.Validate(content);
+        if (await GrainFactory.GetGrain<IDepartmentGrain>(content.ProviderDepartment).GetProfile() is null)
+        {
+            throw new ValidationFailedException("providerDepartment", $"No department has the code '{content.ProviderDepartment}'.");
+        }
+    }
+
+    private async Task<CatalogEntryView> Save()
+    {
+        await state.WriteStateAsync();
+        var entry = state.State.Entry!;
+        await Index(entry);
+        return entry;
+    }
+
+    private Task Index(CatalogEntryView entry) =>
+        GrainFactory.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).Upsert(new CatalogEntrySummary(
+            entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
+            entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt));
+
+    [GenerateSerializer, Alias("CatalogEntryState")]
+    public sealed class State
+    {
+        [Id(0)] public CatalogEntryView? Entry { get; set; }
+        [Id(1)] public List<CatalogEntryVersion> History { get; set; } = [];
+    }
+}

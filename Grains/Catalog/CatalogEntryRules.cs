@@ -1,0 +1,75 @@
+using DataSharing.Common;
+
+namespace DataSharing.Catalog;
+
+/// <summary>What an entry must state before the catalog accepts it (R1: Art 13, 22, 24, 36).</summary>
+public static class CatalogEntryRules
+{
+    public static void Validate(CatalogEntryContent content)
+    {
+        Require.Text(content.Classification, "classification", "Art 13");
+        Require.Text(content.ProviderDepartment, "providerDepartment", "Art 13");
+        Require.Text(content.Name, "name", "Art 13");
+        Require.Text(content.Format, "format", "Art 13");
+        Require.Text(content.UsageRequirements, "usageRequirements", "Art 13");
+        Require.Text(content.UpdateFrequency, "updateFrequency", "Art 13");
+        Require.Text(content.SecurityGrade, "securityGrade", "Art 39");
+        Require.MaxLength(content.Description, "description");
+        Require.MaxLength(content.ShareConditions, "shareConditions");
+
+        if (content.DataItems.Count == 0)
+        {
+            throw new ValidationFailedException("dataItems", "An entry lists at least one data item.", "Art 13");
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < content.DataItems.Count; i++)
+        {
+            var item = content.DataItems[i];
+            Require.Text(item.Name, $"dataItems[{i}].name", "Art 13");
+            Require.Text(item.DataType, $"dataItems[{i}].dataType", "Art 13");
+            if (!names.Add(item.Name.Trim()))
+            {
+                throw new ValidationFailedException($"dataItems[{i}].name", $"The data item '{item.Name}' is listed twice.");
+            }
+        }
+
+        // Art 22: a restriction on sharing must be explained and founded on law, administrative regulation
+        // or the policy of the Party Central Committee or the State Council.
+        if (content.ShareType != ShareType.Unconditional)
+        {
+            Require.Text(content.ShareReason, "shareReason", "Art 22");
+            Require.Text(content.LegalBasis, "legalBasis", "Art 22");
+        }
+
+        if (content.ShareType == ShareType.Conditional)
+        {
+            Require.Text(content.ShareConditions, "shareConditions", "Art 22");
+        }
+
+        for (var i = 0; i < content.RequiredMaterials.Count; i++)
+        {
+            Require.Text(content.RequiredMaterials[i], $"requiredMaterials[{i}]", "Art 24");
+        }
+
+        if (content.UpdateTimeLimitWorkingDays is < 0 or > 365)
+        {
+            throw new ValidationFailedException("updateTimeLimitWorkingDays", "The update time limit is between 0 and 365 working days.", "Art 13");
+        }
+
+        if (!Enum.IsDefined(content.ShareType))
+        {
+            throw new ValidationFailedException("shareType", "Unknown share type.", "Art 22");
+        }
+
+        if (!Enum.IsDefined(content.ShareMethod))
+        {
+            throw new ValidationFailedException("shareMethod", "Unknown share method.", "Art 13");
+        }
+
+        if (!Enum.IsDefined(content.OpenType))
+        {
+            throw new ValidationFailedException("openType", "Unknown open type.", "Art 36");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace DataSharing.Common;
+
+/// <summary>
+/// The numbers of the Measures as one platform applies them (domain.md, "Rulebook"). Bound from configuration
+/// section "Rulebook"; a case records the number it was opened with, so a change never moves a running case.
+/// </summary>
+public sealed class Rulebook
+{
+    public const string Section = "Rulebook";
+
+    /// <summary>Art 25: a conditional share request is answered within 7 working days of receipt.</summary>
+    public int ConditionalAnswerWorkingDays { get; set; } = 7;
+
+    /// <summary>Art 26: a review is verified and answered within 7 working days of receipt.</summary>
+    public int ReviewAnswerWorkingDays { get; set; } = 7;
+
+    /// <summary>Art 26: an extension may not exceed 7 working days.</summary>
+    public int ReviewExtensionMaxWorkingDays { get; set; } = 7;
+
+    /// <summary>Art 15: the catalog is updated within 10 working days of the change.</summary>
+    public int CatalogUpdateWorkingDays { get; set; } = 10;
+
+    /// <summary>Art 15: the update is reported to the data authority within 3 working days.</summary>
+    public int CatalogReportWorkingDays { get; set; } = 3;
+}

@@ -1,0 +1,42 @@
+using DataSharing.Catalog;
+using DataSharing.Common;
+using Orleans.Concurrency;
+
+namespace DataSharing.Sharing;
+
+[StatelessWorker]
+public sealed class AccessGateGrain(IShareRequestReadModel readModel, PlatformClock clock) : Grain, IAccessGateGrain
+{
+    public async Task<AccessCheckRecord> Check(AccessCheckRequest request, Actor by)
+    {
+        Require.Text(request.EntryCode, "entryCode");
+        Require.Text(request.Scenario, "scenario", "Art 21");
+        if (request.DataItems.Count == 0)
+        {
+            throw new ValidationFailedException("dataItems", "Name the data items to be used.", "Art 21");
+        }
+
+        if (await GrainFactory.GetGrain<ICatalogEntryGrain>(request.EntryCode).Get() is null)
+        {
+            throw new ValidationFailedException("entryCode", $"No catalog entry has the code '{request.EntryCode}'.");
+        }
+
+        var granted = await readModel.Query(new ShareRequestFilter(
+            Requester: request.Department, EntryCode: request.EntryCode, Statuses: [ShareRequestStatus.Granted]));
+        var decisions = await Task.WhenAll(granted.Select(row => GrainFactory.GetGrain<IShareRequestGrain>(row.Id).EvaluateUse(request)));
+
+        // Allowed by any grant; otherwise the refusal that leaves the fewest items uncovered explains best.
+        var decision = decisions.FirstOrDefault(d => d.Allowed)
+            ?? decisions.OrderBy(d => d.DeniedItems.Count).FirstOrDefault()
+            ?? new AccessDecision(false,
+                $"{request.Department} holds no granted share request for {request.EntryCode}; submit one (unconditional data is granted at once).",
+                null, request.DataItems.Distinct().ToList());
+
+        var now = clock.Now;
+        var record = new AccessCheckRecord($"AC-{Guid.NewGuid():N}", request, decision, now, by);
+        await GrainFactory.GetGrain<IAccessLogGrain>(AccessLogKey(request.Department, ShanghaiTime.DateOf(now))).Append(record);
+        return record;
+    }
+
+    public static string AccessLogKey(string department, DateOnly date) => $"{department}/{date:yyyy-MM-dd}";
+}

@@ -1,0 +1,11 @@
+namespace DataSharing.Sharing;
+
+public enum ShareRequestAction
+{
+    Approve,
+    Refuse,
+    Withdraw,
+    MarkOverdue,
+    Revoke,
+    Expire,
+}

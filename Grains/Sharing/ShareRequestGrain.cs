@@ -1,0 +1,305 @@
+using DataSharing.Calendar;
+using DataSharing.Catalog;
+using DataSharing.Common;
+using DataSharing.Departments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace DataSharing.Sharing;
+
+public sealed class ShareRequestGrain(
+    [PersistentState("shareRequest", StorageNames.Platform)] IPersistentState<ShareRequestGrain.State> state,
+    PlatformClock clock,
+    IOptions<Rulebook> rulebook,
+    IShareRequestReadModel readModel,
+    ILogger<ShareRequestGrain> logger)
+    : Grain, IShareRequestGrain, IRemindable
+{
+    private const string CaseKind = "ShareRequest";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<ShareRequestView> Submit(ShareRequestSubmission submission, Actor by)
+    {
+        var hash = Fingerprint.Of(submission);
+        if (state.State.Request is { } existing)
+        {
+            return state.State.SubmissionHash == hash
+                ? existing
+                : throw new IllegalTransitionException(Id, existing.Status.ToString(), "submit", $"Share request {Id} was already submitted with other content.");
+        }
+
+        if (!by.ActsFor(submission.RequesterDepartment))
+        {
+            throw new NotEntitledException($"{by.Subject} does not act for {submission.RequesterDepartment}.");
+        }
+
+        var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(submission.EntryCode).Get();
+        if (entry is null || entry.Status != CatalogEntryStatus.Published)
+        {
+            throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{submission.EntryCode}'.", "Art 24");
+        }
+
+        var now = clock.Now;
+        ShareRequestRules.ValidateSubmission(submission, entry.Content, ShanghaiTime.DateOf(now));
+        var status = ShareRequestStateMachine.OnSubmit(entry.Content.ShareType);
+        var request = new ShareRequestView
+        {
+            Id = Id,
+            Status = status,
+            Submission = submission,
+            ProviderDepartment = entry.Content.ProviderDepartment,
+            EntryName = entry.Content.Name,
+            EntryVersion = entry.Version,
+            ShareType = entry.Content.ShareType,
+            ReceivedAt = now,
+            History = [new CaseTransition(now, by, "submit", null, status.ToString(), null)],
+        };
+
+        request = status switch
+        {
+            // Art 25: unconditional data is obtained directly through the platform.
+            ShareRequestStatus.Granted => request with
+            {
+                Answer = new ShareAnswer(true, "Unconditional data is obtained directly (Art 25).", null, now, Actor.System, Late: false),
+                Grant = new ShareGrant(submission.DataItems, submission.Scenario, submission.PeriodFrom, submission.PeriodTo, now),
+            },
+            // Art 25: the provider answers within the rulebook's working days of receipt.
+            ShareRequestStatus.AwaitingProvider => request with
+            {
+                AnswerDeadline = await CaseDeadlines.Compute(GrainFactory, now, rulebook.Value.ConditionalAnswerWorkingDays, this.GetGrainId()),
+            },
+            // Art 22, 25: data not shared is refused with the reason and basis the entry gives.
+            _ => request with
+            {
+                Answer = new ShareAnswer(false, entry.Content.ShareReason, entry.Content.LegalBasis, now, Actor.System, Late: false),
+            },
+        };
+
+        state.State.SubmissionHash = hash;
+        return await Commit(request);
+    }
+
+    public async Task<ShareRequestView> Approve(ApproveShareRequest approval, Actor by)
+    {
+        var request = Existing();
+        EnsureProvider(request, by);
+        var next = ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Approve);
+        var now = clock.Now;
+        var grant = ShareRequestRules.GrantFor(request.Submission, approval, now);
+        return await Commit(request with
+        {
+            Status = next,
+            Grant = grant,
+            Answer = new ShareAnswer(true, approval.Note, null, now, by, IsLate(request, now)),
+            History = [.. request.History, new CaseTransition(now, by, "approve", request.Status.ToString(), next.ToString(), approval.Note)],
+        });
+    }
+
+    public async Task<ShareRequestView> Refuse(RefuseShareRequest refusal, Actor by)
+    {
+        var request = Existing();
+        EnsureProvider(request, by);
+        var next = ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Refuse);
+        ShareRequestRules.ValidateRefusal(refusal);
+        var now = clock.Now;
+        return await Commit(request with
+        {
+            Status = next,
+            Answer = new ShareAnswer(false, refusal.Reason, refusal.LegalBasis, now, by, IsLate(request, now)),
+            History = [.. request.History, new CaseTransition(now, by, "refuse", request.Status.ToString(), next.ToString(), refusal.Reason)],
+        });
+    }
+
+    public async Task<ShareRequestView> Withdraw(string? reason, Actor by)
+    {
+        var request = Existing();
+        if (!by.ActsFor(request.Submission.RequesterDepartment))
+        {
+            throw new NotEntitledException($"Only {request.Submission.RequesterDepartment} can withdraw its request.");
+        }
+
+        Require.MaxLength(reason, "reason");
+        return await Move(request, ShareRequestAction.Withdraw, "withdraw", reason, by);
+    }
+
+    public async Task<ShareRequestView> Revoke(string reason, Actor by)
+    {
+        var request = Existing();
+        EnsureProvider(request, by);
+        ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Revoke);
+        Require.Text(reason, "reason");
+        return await Move(request, ShareRequestAction.Revoke, "revoke", reason, by);
+    }
+
+    public Task<ShareRequestView?> Get() => Task.FromResult(state.State.Request);
+
+    public Task<AccessDecision> EvaluateUse(AccessCheckRequest use) =>
+        Task.FromResult(AccessRules.Evaluate(state.State.Request, use, ShanghaiTime.DateOf(clock.Now)));
+
+    public async Task RecomputeDeadline()
+    {
+        if (state.State.Request is not { Status: ShareRequestStatus.AwaitingProvider, AnswerDeadline.Provisional: true } request)
+        {
+            return;
+        }
+
+        var deadline = await CaseDeadlines.Compute(GrainFactory, request.ReceivedAt, request.AnswerDeadline.WorkingDays, this.GetGrainId());
+        var now = clock.Now;
+        await Commit(request with
+        {
+            AnswerDeadline = deadline,
+            History = [.. request.History, new CaseTransition(now, Actor.System, "recompute-deadline", request.Status.ToString(), request.Status.ToString(),
+                $"Due {deadline.DueDate:yyyy-MM-dd}{(deadline.Provisional ? " (provisional)" : "")}, was {request.AnswerDeadline.DueDate:yyyy-MM-dd}.")],
+        });
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await RecordPendingViolations();
+        if (state.State.Request is not { } request || DueOf(request) is not { } due)
+        {
+            if (state.State.PendingViolations.Count == 0)
+            {
+                await this.Disarm();
+            }
+
+            return;
+        }
+
+        var now = clock.Now;
+        if (now < due)
+        {
+            // Early: the deadline moved after the reminder was armed.
+            await this.Arm(due, now);
+            return;
+        }
+
+        if (request.Status == ShareRequestStatus.AwaitingProvider)
+        {
+            var deadline = request.AnswerDeadline!;
+            state.State.PendingViolations.Add(new ViolationRecord(
+                $"{Id}:answer-overdue", request.ProviderDepartment, "Art 43(4)", CaseKind, Id,
+                $"Share request {Id} from {request.Submission.RequesterDepartment} was not answered within {deadline.WorkingDays} working days (due {deadline.DueDate:yyyy-MM-dd}, Art 25).",
+                now));
+            await Move(request, ShareRequestAction.MarkOverdue, "overdue", $"Not answered by {deadline.DueAt:O}.", Actor.System);
+        }
+        else if (request.Status == ShareRequestStatus.Granted)
+        {
+            await Move(request, ShareRequestAction.Expire, "expire", $"The grant ended on {request.Grant!.ValidTo:yyyy-MM-dd}.", Actor.System);
+        }
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-publishing on activation heals a read-model row lost to a crash between the state write and the upsert.
+        if (state.State.Request is { } request)
+        {
+            await Publish(request);
+        }
+    }
+
+    /// <summary>When this request next has to be looked at: its answer deadline, or the end of its grant.</summary>
+    private static DateTimeOffset? DueOf(ShareRequestView request) => request.Status switch
+    {
+        ShareRequestStatus.AwaitingProvider => request.AnswerDeadline!.DueAt,
+        ShareRequestStatus.Granted => ShanghaiTime.EndOf(request.Grant!.ValidTo),
+        _ => null,
+    };
+
+    private static bool IsLate(ShareRequestView request, DateTimeOffset now) =>
+        request.AnswerDeadline is { } deadline && now >= deadline.DueAt;
+
+    private ShareRequestView Existing() => state.State.Request ?? throw new NotFoundException("Share request", Id);
+
+    private void EnsureProvider(ShareRequestView request, Actor by)
+    {
+        if (!by.ActsFor(request.ProviderDepartment))
+        {
+            throw new NotEntitledException($"Only the providing department {request.ProviderDepartment} can answer share request {Id}.");
+        }
+    }
+
+    private Task<ShareRequestView> Move(ShareRequestView request, ShareRequestAction action, string verb, string? note, Actor by)
+    {
+        var next = ShareRequestStateMachine.Apply(Id, request.Status, action);
+        return Commit(request with
+        {
+            Status = next,
+            History = [.. request.History, new CaseTransition(clock.Now, by, verb, request.Status.ToString(), next.ToString(), note)],
+        });
+    }
+
+    /// <summary>
+    /// Stores a new version of the request. The reminder for a new deadline is armed before the write and an old
+    /// one disarmed only after everything that follows from the write is done, so a crash at any point leaves
+    /// either nothing changed or a reminder that will finish the job.
+    /// </summary>
+    private async Task<ShareRequestView> Commit(ShareRequestView request)
+    {
+        var now = clock.Now;
+        var due = DueOf(request);
+        if (due is { } dueAt)
+        {
+            await this.Arm(dueAt, now);
+        }
+
+        state.State.Request = request;
+        state.State.Version++;
+        await state.WriteStateAsync();
+
+        await RecordPendingViolations();
+        await Publish(request);
+        if (due is null && state.State.PendingViolations.Count == 0)
+        {
+            await this.Disarm();
+        }
+
+        return request;
+    }
+
+    private async Task RecordPendingViolations()
+    {
+        if (state.State.PendingViolations.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var violation in state.State.PendingViolations)
+        {
+            await GrainFactory.GetGrain<IDepartmentGrain>(violation.Department).RecordViolation(violation);
+        }
+
+        state.State.PendingViolations.Clear();
+        await state.WriteStateAsync();
+    }
+
+    private async Task Publish(ShareRequestView request)
+    {
+        try
+        {
+            await readModel.Upsert(new ShareRequestSummary(
+                request.Id, request.Submission.RequesterDepartment, request.ProviderDepartment, request.Submission.EntryCode,
+                request.EntryName, request.ShareType, request.Status, request.ReceivedAt,
+                request.AnswerDeadline?.DueAt, request.AnswerDeadline?.DueDate, request.AnswerDeadline?.Provisional ?? false,
+                state.State.Version));
+        }
+        catch (Exception e)
+        {
+            // The request itself is stored; its row is published again on the next activation or tick.
+            logger.LogWarning(e, "Publishing share request {Id} to the read model failed", request.Id);
+        }
+    }
+
+    [GenerateSerializer, Alias("ShareRequestState")]
+    public sealed class State
+    {
+        [Id(0)] public ShareRequestView? Request { get; set; }
+        [Id(1)] public string? SubmissionHash { get; set; }
+        [Id(2)] public int Version { get; set; }
+
+        /// <summary>Violations decided but not yet recorded on the department (kept until they are).</summary>
+        [Id(3)] public List<ViolationRecord> PendingViolations { get; set; } = [];
+    }
+}

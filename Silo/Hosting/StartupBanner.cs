@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DataSharing.Silo.Hosting;
+
+/// <summary>Says loudly, once the silo is up, whether what it stores survives a restart.</summary>
+internal sealed class StartupBanner(IConfiguration configuration, ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = PlatformHostingOptions.From(configuration);
+        if (options.Mode == HostingMode.Embedded)
+        {
+            logger.LogWarning(
+                "EMBEDDED MODE: grain state and reminders are kept IN MEMORY and are lost when this process stops. " +
+                "Set Platform__Mode=Cluster with a PostgreSQL connection string for a durable cluster.");
+        }
+        else
+        {
+            logger.LogInformation("Cluster mode: cluster {ClusterId}, state and reminders in PostgreSQL.", options.ClusterId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,42 @@
+using DataSharing.Calendar;
+using DataSharing.Common;
+using DataSharing.Sharing;
+using DataSharing.Tests.Support;
+
+namespace DataSharing.Tests.Grains;
+
+/// <summary>A deadline in a year without an official arrangement is provisional until that year is loaded.</summary>
+public sealed class ProvisionalDeadlineTests(PlatformTestCluster platform) : IClassFixture<PlatformTestCluster>
+{
+    [Fact]
+    public async Task Art25_a_provisional_deadline_is_recomputed_and_its_reminder_moved_when_the_year_is_loaded()
+    {
+        // Tuesday 29 Dec 2026: seven working days reach into 2027, which is not loaded.
+        platform.AdvanceTo(new DateTimeOffset(2026, 12, 29, 10, 0, 0, ShanghaiTime.Offset));
+        var submission = Samples.Submission() with { PeriodFrom = new(2026, 12, 29), PeriodTo = new(2027, 12, 28) };
+        var grain = platform.Grains.GetGrain<IShareRequestGrain>("SR-provisional-1");
+        var request = await grain.Submit(submission, Actors.Operator("340000-RS"));
+        Assert.True(request.AnswerDeadline!.Provisional);
+        Assert.Equal(new DateOnly(2027, 1, 7), request.AnswerDeadline.DueDate);
+
+        // The State Council's arrangement for 2027 makes 1 Jan and Mon 4 Jan holidays.
+        await platform.Grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key).LoadYear(2027,
+        [
+            new CalendarDay(new DateOnly(2027, 1, 1), CalendarDayKind.Holiday, "New Year's Day"),
+            new CalendarDay(new DateOnly(2027, 1, 4), CalendarDayKind.Holiday, "New Year's Day"),
+        ], Actors.Admin);
+
+        var recomputed = await Eventually.Get(() => grain.Get(), r => r!.AnswerDeadline!.Provisional == false);
+        Assert.False(recomputed!.AnswerDeadline!.Provisional);
+        Assert.Equal(new DateOnly(2027, 1, 11), recomputed.AnswerDeadline.DueDate);
+
+        // The old due instant passes without effect; the new one turns the request overdue.
+        platform.AdvanceTo(ShanghaiTime.EndOf(new DateOnly(2027, 1, 7)) + TimeSpan.FromHours(1));
+        await Task.Delay(300);
+        Assert.Equal(ShareRequestStatus.AwaitingProvider, (await grain.Get())!.Status);
+
+        platform.AdvanceTo(recomputed.AnswerDeadline.DueAt + TimeSpan.FromMinutes(1));
+        var overdue = await Eventually.Get(() => grain.Get(), r => r!.Status == ShareRequestStatus.Overdue);
+        Assert.Equal(ShareRequestStatus.Overdue, overdue!.Status);
+    }
+}
