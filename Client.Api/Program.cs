@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Endpoints;
+using DataSharing.Api.Hosting;
 using DataSharing.Api.Problems;
 using DataSharing.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -17,8 +18,12 @@ if (embedded)
 }
 else
 {
-    throw new NotSupportedException("Cluster mode arrives with the PostgreSQL storage; run embedded for now.");
+    // An Orleans client that finds the silos' gateways through the membership table.
+    builder.AddPlatformClient();
 }
+
+var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -47,6 +52,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimit(apiOptions.MaxRequestBodyBytes);
 
 // The interactive UI is static files and public; what it calls is authorized endpoint by endpoint.
 app.UseSwaggerUI(ui =>
@@ -67,6 +73,8 @@ app.MapShareRequests();
 app.MapAccessChecks();
 app.MapRulebook();
 app.MapDevTokens();
+app.MapDashboard();
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using DataSharing.Silo.Hosting;
+using OpenTelemetry.Metrics;
 
 namespace DataSharing.Silo;
 
@@ -9,8 +10,12 @@ public static class SiloProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPlatformSilo();
+        builder.Services.AddPlatformHealth();
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
+
+        // This host's HTTP port is for operators and probes (bind it to a private address): health and metrics.
+        app.MapPlatformHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.Run();
     }
 }

@@ -32,6 +32,11 @@ public static class AuthSetup
             };
             jwt.Events = new JwtBearerEvents
             {
+                OnMessageReceived = context =>
+                {
+                    context.Token ??= DashboardSession.TokenFrom(context.Request);
+                    return Task.CompletedTask;
+                },
                 // 401 and 403 are problems too, so a client parses every error one way.
                 OnChallenge = async context =>
                 {

@@ -19,6 +19,11 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
             logger.LogWarning(exception, "Answering {Path} with {Status}", http.Request.Path, problem.Status);
         }
 
+        if (problem.Status == 503)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+
         await ProblemWriter.Write(http, problem.Status, problem.Title, problem.Detail, problem.Extensions);
         return true;
     }
@@ -36,6 +41,9 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
         BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
         JsonException json => Malformed(json),
         BadHttpRequestException bad => new(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Bad request", bad.Message, new()),
+        _ when TransientFailures.Is(exception) => new(503, "Service unavailable",
+            "The platform cannot reach its cluster or its database right now. Retry later; a retry with the same Idempotency-Key returns the case if the first attempt did create it.",
+            new()),
         _ => null,
     };
 

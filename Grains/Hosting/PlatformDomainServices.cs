@@ -12,6 +12,8 @@ public static class PlatformDomainServices
     public static IServiceCollection AddPlatformDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(new PlatformClock(TimeProvider.System));
+        services.AddMetrics();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddOptions<Rulebook>().Bind(configuration.GetSection(Rulebook.Section));
         services.TryAddSingleton<IShareRequestReadModel, GrainShareRequestReadModel>();
         return services;

@@ -13,6 +13,7 @@ public sealed class ShareRequestGrain(
     PlatformClock clock,
     IOptions<Rulebook> rulebook,
     IShareRequestReadModel readModel,
+    PlatformMetrics metrics,
     ILogger<ShareRequestGrain> logger)
     : Grain, IShareRequestGrain, IRemindable
 {
@@ -78,7 +79,9 @@ public sealed class ShareRequestGrain(
         };
 
         state.State.SubmissionHash = hash;
-        return await Commit(request);
+        var submitted = await Commit(request);
+        metrics.Submitted(CaseKind, status.ToString());
+        return submitted;
     }
 
     public async Task<ShareRequestView> Approve(ApproveShareRequest approval, Actor by)
@@ -88,13 +91,16 @@ public sealed class ShareRequestGrain(
         var next = ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Approve);
         var now = clock.Now;
         var grant = ShareRequestRules.GrantFor(request.Submission, approval, now);
-        return await Commit(request with
+        var late = IsLate(request, now);
+        var approved = await Commit(request with
         {
             Status = next,
             Grant = grant,
-            Answer = new ShareAnswer(true, approval.Note, null, now, by, IsLate(request, now)),
+            Answer = new ShareAnswer(true, approval.Note, null, now, by, late),
             History = [.. request.History, new CaseTransition(now, by, "approve", request.Status.ToString(), next.ToString(), approval.Note)],
         });
+        metrics.Answered(CaseKind, "approved", late);
+        return approved;
     }
 
     public async Task<ShareRequestView> Refuse(RefuseShareRequest refusal, Actor by)
@@ -104,12 +110,15 @@ public sealed class ShareRequestGrain(
         var next = ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Refuse);
         ShareRequestRules.ValidateRefusal(refusal);
         var now = clock.Now;
-        return await Commit(request with
+        var late = IsLate(request, now);
+        var refused = await Commit(request with
         {
             Status = next,
-            Answer = new ShareAnswer(false, refusal.Reason, refusal.LegalBasis, now, by, IsLate(request, now)),
+            Answer = new ShareAnswer(false, refusal.Reason, refusal.LegalBasis, now, by, late),
             History = [.. request.History, new CaseTransition(now, by, "refuse", request.Status.ToString(), next.ToString(), refusal.Reason)],
         });
+        metrics.Answered(CaseKind, "refused", late);
+        return refused;
     }
 
     public async Task<ShareRequestView> Withdraw(string? reason, Actor by)
@@ -176,6 +185,7 @@ public sealed class ShareRequestGrain(
             return;
         }
 
+        metrics.ReminderLateness(CaseKind, now - due);
         if (request.Status == ShareRequestStatus.AwaitingProvider)
         {
             var deadline = request.AnswerDeadline!;
@@ -184,6 +194,7 @@ public sealed class ShareRequestGrain(
                 $"Share request {Id} from {request.Submission.RequesterDepartment} was not answered within {deadline.WorkingDays} working days (due {deadline.DueDate:yyyy-MM-dd}, Art 25).",
                 now));
             await Move(request, ShareRequestAction.MarkOverdue, "overdue", $"Not answered by {deadline.DueAt:O}.", Actor.System);
+            metrics.Overdue(CaseKind);
         }
         else if (request.Status == ShareRequestStatus.Granted)
         {

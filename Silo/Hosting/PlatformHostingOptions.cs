@@ -1,9 +1,15 @@
+using Microsoft.Extensions.Configuration;
+
 namespace DataSharing.Silo.Hosting;
 
-/// <summary>Configuration section "Platform" (environment variables Platform__Mode, Platform__SiloPort, ...).</summary>
+/// <summary>
+/// Configuration section "Platform" (environment variables Platform__Mode, Platform__SiloPort, ...) and the
+/// connection string "Platform" (ConnectionStrings__Platform) used in cluster mode.
+/// </summary>
 public sealed class PlatformHostingOptions
 {
     public const string Section = "Platform";
+    public const string ConnectionStringName = "Platform";
 
     public HostingMode Mode { get; set; } = HostingMode.Embedded;
 
@@ -15,9 +21,24 @@ public sealed class PlatformHostingOptions
 
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The address other silos and clients reach this silo at (cluster mode).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     /// <summary>Seed the demo province (departments and catalog entries) when the cluster has no department yet.</summary>
     public bool SeedDemo { get; set; } = true;
 
-    public static PlatformHostingOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<PlatformHostingOptions>(configuration.GetSection(Section)) ?? new();
+    /// <summary>The PostgreSQL connection string (cluster mode); never in the repo.</summary>
+    public string? ConnectionString { get; set; }
+
+    public static PlatformHostingOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<PlatformHostingOptions>() ?? new();
+        options.ConnectionString ??= configuration.GetConnectionString(ConnectionStringName);
+        if (options.Mode == HostingMode.Cluster && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException("Cluster mode needs a PostgreSQL connection string: set ConnectionStrings__Platform.");
+        }
+
+        return options;
+    }
 }

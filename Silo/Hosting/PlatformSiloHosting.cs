@@ -1,20 +1,40 @@
+using System.Net;
 using DataSharing.Common;
 using DataSharing.Hosting;
+using DataSharing.Sharing;
 using DataSharing.Silo.Demo;
+using DataSharing.Silo.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace DataSharing.Silo.Hosting;
 
 public static class PlatformSiloHosting
 {
+    /// <summary>The ADO.NET invariant the Orleans providers use to load Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
     /// <summary>Wires an Orleans silo for the configured mode into the host (the silo process or the embedded API).</summary>
     public static PlatformHostingOptions AddPlatformSilo(this IHostApplicationBuilder builder)
     {
         var options = PlatformHostingOptions.From(builder.Configuration);
+        if (options.Mode == HostingMode.Cluster)
+        {
+            builder.Services.AddPlatformPostgres(options.ConnectionString!);
+            builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
+        }
+
         builder.Services.AddPlatformDomain(builder.Configuration);
+        builder.AddPlatformTelemetry();
         builder.UseOrleans(silo =>
         {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
             switch (options.Mode)
             {
                 case HostingMode.Embedded:
@@ -22,9 +42,27 @@ public static class PlatformSiloHosting
                     silo.AddMemoryGrainStorage(StorageNames.Platform);
                     silo.UseInMemoryReminderService();
                     break;
-                default:
-                    throw new NotSupportedException($"Hosting mode {options.Mode} is not available in this build.");
+                case HostingMode.Cluster:
+                    silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort);
+                    silo.UseAdoNetClustering(o =>
+                    {
+                        o.Invariant = Invariant;
+                        o.ConnectionString = options.ConnectionString;
+                    });
+                    silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+                    {
+                        o.Invariant = Invariant;
+                        o.ConnectionString = options.ConnectionString;
+                    });
+                    silo.UseAdoNetReminderService(o =>
+                    {
+                        o.Invariant = Invariant;
+                        o.ConnectionString = options.ConnectionString;
+                    });
+                    break;
             }
+
+            silo.AddDashboard(o => o.HideTrace = true);
         });
 
         if (options.SeedDemo)
@@ -33,6 +71,29 @@ public static class PlatformSiloHosting
         }
 
         builder.Services.AddHostedService<StartupBanner>();
+        return options;
+    }
+
+    /// <summary>Wires an Orleans client that finds the gateways of the configured cluster (an API process in cluster mode).</summary>
+    public static PlatformHostingOptions AddPlatformClient(this IHostApplicationBuilder builder)
+    {
+        var options = PlatformHostingOptions.From(builder.Configuration);
+        builder.Services.AddPlatformPostgres(options.ConnectionString!);
+        builder.AddPlatformTelemetry();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = options.ConnectionString;
+            });
+            client.AddDashboard();
+        });
         return options;
     }
 }

@@ -1,18 +1,29 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Runtime;
 
-namespace DataSharing.Api.Endpoints;
+namespace DataSharing.Silo.Hosting;
 
-public static class HealthEndpoints
+public static class PlatformHealth
 {
+    /// <summary>"/health" reflects the cluster (an active silo answers) and, in cluster mode, the database.</summary>
     public static void AddPlatformHealth(this IServiceCollection services) =>
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
 
     public static void MapPlatformHealth(this IEndpointRouteBuilder app) =>
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
             ResponseWriter = (http, report) =>
             {
                 http.Response.ContentType = "application/json";

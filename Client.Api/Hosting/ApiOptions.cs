@@ -1,0 +1,10 @@
+namespace DataSharing.Api.Hosting;
+
+/// <summary>Configuration section "Api".</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Largest request body accepted; a catalog entry or a request is a few kilobytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}
