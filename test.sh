@@ -1,15 +1,36 @@
 #!/usr/bin/env bash
-# Runs every test of the solution and ends with the line "N passed, N failed".
+# Runs every test of the solution against a real PostgreSQL and ends with the line "N passed, N failed".
+# PostgreSQL: DATASHARING_TEST_PG (an Npgsql connection string) if set; otherwise a throwaway local server from
+# Debian's packages (deploy/postgres/pg-local.sh installs them if needed), stopped again at the end.
 set -uo pipefail
 cd "$(dirname "$0")"
 
+if [ -z "${DATASHARING_TEST_PG:-}" ]; then
+  pgdata="${TMPDIR:-/tmp}/datasharing-test-pg"
+  if ! DATASHARING_TEST_PG=$(deploy/postgres/pg-local.sh start "$pgdata" "${DATASHARING_TEST_PG_PORT:-55433}" | tail -n 1); then
+    echo "Could not start PostgreSQL for the tests."
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  export DATASHARING_TEST_PG
+  trap 'deploy/postgres/pg-local.sh stop "$pgdata" >/dev/null 2>&1 || true' EXIT
+fi
+echo "Tests use PostgreSQL at: $DATASHARING_TEST_PG"
+
 log=$(mktemp)
-dotnet test Orleans.sln --nologo "$@" 2>&1 | tee "$log"
+dotnet test Orleans.sln --nologo --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# dotnet test prints one "Passed!/Failed! - Failed: F, Passed: P, ..." line per test assembly.
-read -r passed failed < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" |
-  awk -F'[:,]' '{f+=$2; p+=$4} END {print p+0, f+0}')
+# Totals per test assembly: "Passed!  - Failed: F, Passed: P, ..." (minimal) or "Passed: P" / "Failed: F" lines
+# after "Total tests:" (detailed).
+read -r passed failed < <(awk '
+  /Failed: +[0-9]+, Passed: +[0-9]+/ { match($0, /Failed: +[0-9]+/); f += substr($0, RSTART + 7, RLENGTH - 7) + 0;
+                                       match($0, /Passed: +[0-9]+/); p += substr($0, RSTART + 7, RLENGTH - 7) + 0; next }
+  /^Total tests:/ { totals = 1; next }
+  totals && /^ +Passed: +[0-9]+$/ { p += $2 }
+  totals && /^ +Failed: +[0-9]+$/ { f += $2 }
+  totals && /^ +Total time:/ { totals = 0 }
+  END { print p + 0, f + 0 }' "$log")
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or the runner failed before any test could

@@ -12,9 +12,14 @@ public static class CaseDeadlines
 {
     public const string ReminderName = "deadline";
 
-    /// <summary>After the due tick the reminder keeps ticking at this period until the case disarms it, so a
-    /// crash between acting on the deadline and recording that act is retried, not lost.</summary>
-    public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// After the due tick the reminder keeps ticking at this period until the case disarms it, so a crash between
+    /// acting on the deadline and recording that act is retried, not lost. It also bounds lateness after an outage:
+    /// Orleans does not replay a tick missed while no silo ran, it fires at the next StartAt + N * period, so a
+    /// deadline that passed during the outage is acted on at most one period after the cluster is back. One minute
+    /// is Orleans' default minimum period.
+    /// </summary>
+    public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     public static async Task<Deadline> Compute(IGrainFactory grains, DateTimeOffset receivedAt, int workingDays, GrainId bearer)
     {

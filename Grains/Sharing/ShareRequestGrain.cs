@@ -290,15 +290,12 @@ public sealed class ShareRequestGrain(
     {
         try
         {
-            await readModel.Upsert(new ShareRequestSummary(
-                request.Id, request.Submission.RequesterDepartment, request.ProviderDepartment, request.Submission.EntryCode,
-                request.EntryName, request.ShareType, request.Status, request.ReceivedAt,
-                request.AnswerDeadline?.DueAt, request.AnswerDeadline?.DueDate, request.AnswerDeadline?.Provisional ?? false,
-                state.State.Version));
+            await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
         }
         catch (Exception e)
         {
-            // The request itself is stored; its row is published again on the next activation or tick.
+            // The request itself is stored; its row is published again on the next activation, and in cluster mode the
+            // reconciler rebuilds it from the stored state within seconds.
             logger.LogWarning(e, "Publishing share request {Id} to the read model failed", request.Id);
         }
     }

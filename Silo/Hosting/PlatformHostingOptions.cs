@@ -27,6 +27,15 @@ public sealed class PlatformHostingOptions
     /// <summary>Seed the demo province (departments and catalog entries) when the cluster has no department yet.</summary>
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>
+    /// Shifts the domain and reminder clocks (e.g. "10.00:00:00"). For fault drills and process-level tests only:
+    /// it makes every deadline come due early, so start-up logs it as a warning.
+    /// </summary>
+    public TimeSpan ClockOffset { get; set; }
+
+    /// <summary>How often each silo re-reads the reminder table (Orleans default: 5 minutes).</summary>
+    public TimeSpan? ReminderRefreshPeriod { get; set; }
+
     /// <summary>The PostgreSQL connection string (cluster mode); never in the repo.</summary>
     public string? ConnectionString { get; set; }
 

@@ -8,6 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Hosting;
+using Orleans.Reminders;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace DataSharing.Silo.Hosting;
 
@@ -23,13 +27,34 @@ public static class PlatformSiloHosting
         if (options.Mode == HostingMode.Cluster)
         {
             builder.Services.AddPlatformPostgres(options.ConnectionString!);
+            // Grain state is stored with Orleans' own serializer: the [GenerateSerializer]/[Id] contracts are the
+            // versioned format, and it round-trips what JSON with type names cannot (e.g. collection expressions).
+            builder.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
+            builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
+        }
+
+        if (options.ClockOffset != TimeSpan.Zero)
+        {
+            var shifted = new OffsetTimeProvider(options.ClockOffset);
+            builder.Services.AddSingleton(new PlatformClock(shifted));
+            builder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, shifted);
         }
 
         builder.Services.AddPlatformDomain(builder.Configuration);
+        builder.Services.AddDatabaseExceptionSerialization();
         builder.AddPlatformTelemetry();
         builder.UseOrleans(silo =>
         {
+            if (options.ReminderRefreshPeriod is { } refresh)
+            {
+                silo.Configure<ReminderOptions>(o =>
+                {
+                    o.RefreshReminderListPeriod = refresh;
+                    o.ReminderLoadingWindow = refresh * 2;
+                });
+            }
+
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;
@@ -79,6 +104,7 @@ public static class PlatformSiloHosting
     {
         var options = PlatformHostingOptions.From(builder.Configuration);
         builder.Services.AddPlatformPostgres(options.ConnectionString!);
+        builder.Services.AddDatabaseExceptionSerialization();
         builder.AddPlatformTelemetry();
         builder.UseOrleansClient(client =>
         {
@@ -96,4 +122,12 @@ public static class PlatformSiloHosting
         });
         return options;
     }
+
+    /// <summary>
+    /// Lets database exceptions cross from silo to client as themselves: Orleans serializes exceptions only from
+    /// allowed namespaces, and an unserializable one reaches the API as a codec error, indistinguishable from a bug.
+    /// As a DbException the API answers it as what it is: 503, retry later.
+    /// </summary>
+    private static void AddDatabaseExceptionSerialization(this IServiceCollection services) =>
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 }

@@ -21,6 +21,11 @@ internal sealed class StartupBanner(IConfiguration configuration, ILogger<Startu
             logger.LogInformation("Cluster mode: cluster {ClusterId}, state and reminders in PostgreSQL.", options.ClusterId);
         }
 
+        if (options.ClockOffset != TimeSpan.Zero)
+        {
+            logger.LogWarning("CLOCK OFFSET {Offset}: the domain and reminder clocks run ahead of real time (drills and tests only).", options.ClockOffset);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using DataSharing.Catalog;
+using DataSharing.Common;
 using DataSharing.Sharing;
 using Npgsql;
 using NpgsqlTypes;
@@ -32,8 +33,9 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database) : I
         command.Parameters.AddWithValue("name", row.EntryName);
         command.Parameters.AddWithValue("shareType", row.ShareType.ToString());
         command.Parameters.AddWithValue("status", row.Status.ToString());
-        command.Parameters.AddWithValue("received", row.ReceivedAt);
-        command.Parameters.Add(new NpgsqlParameter("dueAt", NpgsqlDbType.TimestampTz) { Value = (object?)row.DueAt ?? DBNull.Value });
+        // timestamptz takes instants in UTC only; the offset of a due instant (+08:00) is presentation.
+        command.Parameters.AddWithValue("received", row.ReceivedAt.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("dueAt", NpgsqlDbType.TimestampTz) { Value = (object?)row.DueAt?.ToUniversalTime() ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("dueDate", NpgsqlDbType.Date) { Value = (object?)row.DueDate ?? DBNull.Value });
         command.Parameters.AddWithValue("provisional", row.DueProvisional);
         command.Parameters.AddWithValue("version", row.Version);
@@ -79,7 +81,7 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database) : I
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 Enum.Parse<ShareType>(reader.GetString(5)), Enum.Parse<ShareRequestStatus>(reader.GetString(6)),
                 reader.GetFieldValue<DateTimeOffset>(7),
-                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8).ToOffset(ShanghaiTime.Offset),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
                 reader.GetBoolean(10),
                 reader.GetInt32(11)));

@@ -1,0 +1,120 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DataSharing.Tests.Cluster;
+
+/// <summary>
+/// A real cluster on this machine: silo processes and one API process (an Orleans client) over one PostgreSQL
+/// database, the way deploy/local-cluster.sh runs it.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _common;
+
+    private LocalCluster(string connectionString, int silos)
+    {
+        ConnectionString = connectionString;
+        _common = new()
+        {
+            ["Platform__Mode"] = "Cluster",
+            ["Platform__ClusterId"] = $"test-{Guid.NewGuid():N}"[..16],
+            ["ConnectionStrings__Platform"] = connectionString,
+            ["Platform__ReminderRefreshPeriod"] = "00:00:05",
+            ["Auth__SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
+            ["Auth__DevTokens"] = "true",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Orleans"] = "Warning",
+            ["DOTNET_gcServer"] = "0",
+        };
+        for (var i = 0; i < silos; i++)
+        {
+            var env = new Dictionary<string, string>(_common)
+            {
+                ["Platform__SiloPort"] = Processes.FreePort().ToString(),
+                ["Platform__GatewayPort"] = Processes.FreePort().ToString(),
+                ["Platform__SeedDemo"] = i == 0 ? "true" : "false",
+            };
+            Silos.Add(new PlatformProcess($"silo{i + 1}", "Silo", Processes.FreePort(), env));
+        }
+
+        Api = new PlatformProcess("api", "Client.Api", Processes.FreePort(), _common);
+    }
+
+    public string ConnectionString { get; }
+
+    public List<PlatformProcess> Silos { get; } = [];
+
+    public PlatformProcess Api { get; }
+
+    public static async Task<LocalCluster> Start(int silos = 3, string? server = null)
+    {
+        var cluster = new LocalCluster(await TestPostgres.CreateMigratedDatabase(server), silos);
+        await cluster.StartAll();
+        return cluster;
+    }
+
+    /// <summary>
+    /// Starts every silo at once, then the API. Together, because a restarted silo declares its own previous
+    /// incarnation (same address and port) dead but waits for the others listed as active: after a full crash
+    /// each silo must come back to vouch for its own old entry.
+    /// </summary>
+    public async Task StartAll(TimeSpan? clockOffset = null)
+    {
+        var env = Offset(clockOffset);
+        foreach (var silo in Silos)
+        {
+            silo.Start(env);
+        }
+
+        await Task.WhenAll(Silos.Select(s => s.WaitHealthy()));
+        Api.Start();
+        await Api.WaitHealthy();
+    }
+
+    public async Task StopAll()
+    {
+        await Api.Stop();
+        await Task.WhenAll(Silos.Select(s => s.Stop()));
+    }
+
+    public void KillAll()
+    {
+        Api.Kill();
+        foreach (var silo in Silos)
+        {
+            silo.Kill();
+        }
+    }
+
+    public async Task RestartSilo(int index, TimeSpan? clockOffset = null)
+    {
+        Silos[index].Kill();
+        Silos[index].Start(Offset(clockOffset));
+        await Silos[index].WaitHealthy();
+    }
+
+    public async Task<HttpClient> ClientFor(string role, string? department = null)
+    {
+        var client = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role, department });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public string Logs() => string.Join("\n\n", Silos.Append(Api).Select(p => $"== {p.LogFile}\n{p.Tail(40)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        KillAll();
+        foreach (var process in Silos.Append(Api))
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    private static Dictionary<string, string> Offset(TimeSpan? offset) =>
+        offset is { } value ? new() { ["Platform__ClockOffset"] = value.ToString("c") } : new();
+}
