@@ -37,8 +37,9 @@ public static class CatalogEndpoints
         {
             var caller = http.User.ToActor();
             var content = body.ToContent(http.User.Department());
-            var claim = await IdempotentCreation.Claim(http, grains, "catalog", caller, content, async () =>
-                CatalogCodes.Format(content.ProviderDepartment, await grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment).NextCatalogSequence()));
+            var claim = await IdempotentCreation.Claim(http, grains, "catalog", caller, content,
+                async () => CatalogCodes.Format(content.ProviderDepartment, await grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment).NextCatalogSequence()),
+                async code => await grains.GetGrain<ICatalogEntryGrain>(code).Get() is not null);
             var entry = await grains.GetGrain<ICatalogEntryGrain>(claim.ResourceId).Draft(content, caller);
             return Results.Created($"/api/catalog/{entry.Code}", entry);
         })

@@ -12,7 +12,10 @@ public static class IdempotentCreation
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 200;
 
-    public static async Task<IdempotencyClaim> Claim(HttpContext http, IGrainFactory grains, string scope, Actor caller, object request, Func<Task<string>> newId)
+    /// <param name="exists">Whether a resource with the given id was created; a key whose first request created
+    /// nothing (it was rejected, or the process died) is rebound to the new body instead of refused.</param>
+    public static async Task<IdempotencyClaim> Claim(HttpContext http, IGrainFactory grains, string scope, Actor caller, object request,
+        Func<Task<string>> newId, Func<string, Task<bool>> exists)
     {
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0)
@@ -26,7 +29,23 @@ public static class IdempotentCreation
         }
 
         var owner = caller.Department ?? caller.Subject;
-        var claim = await grains.GetGrain<IIdempotencyGrain>($"{scope}|{owner}|{key}").Claim(Fingerprint.Of(request), await newId());
+        var grain = grains.GetGrain<IIdempotencyGrain>($"{scope}|{owner}|{key}");
+        var hash = Fingerprint.Of(request);
+        IdempotencyClaim claim;
+        try
+        {
+            claim = await grain.Claim(hash, await newId());
+        }
+        catch (IdempotencyConflictException conflict)
+        {
+            if (await exists(conflict.ExistingId))
+            {
+                throw;
+            }
+
+            claim = await grain.Rebind(hash);
+        }
+
         if (claim.Replayed)
         {
             http.Response.Headers[ReplayedHeader] = "true";

@@ -16,7 +16,8 @@ public static class ShareRequestEndpoints
         {
             var caller = http.User.ToActor();
             var submission = body.ToSubmission(http.User.Department());
-            var claim = await IdempotentCreation.Claim(http, grains, "share-request", caller, submission, () => Task.FromResult(NewId(time)));
+            var claim = await IdempotentCreation.Claim(http, grains, "share-request", caller, submission, () => Task.FromResult(NewId(time)),
+                async id => await grains.GetGrain<IShareRequestGrain>(id).Get() is not null);
             var request = await grains.GetGrain<IShareRequestGrain>(claim.ResourceId).Submit(submission, caller);
             return Results.Created($"/api/share-requests/{request.Id}", request);
         })

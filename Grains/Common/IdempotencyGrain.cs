@@ -21,6 +21,14 @@ public sealed class IdempotencyGrain(
         return new IdempotencyClaim(proposedId, Replayed: false);
     }
 
+    public async Task<IdempotencyClaim> Rebind(string requestHash)
+    {
+        var id = state.State.ResourceId ?? throw new InvalidOperationException("Nothing is bound to this key yet.");
+        state.State.RequestHash = requestHash;
+        await state.WriteStateAsync();
+        return new IdempotencyClaim(id, Replayed: false);
+    }
+
     private static string KeyOf(string grainKey) => grainKey[(grainKey.LastIndexOf('|') + 1)..];
 
     [GenerateSerializer, Alias("IdempotencyState")]

@@ -187,6 +187,21 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_rejected_request_leaves_nothing_behind_and_its_corrected_retry_with_the_same_key_is_accepted()
+    {
+        var zr = await api.ClientFor(Role.DepartmentOperator, "340000-ZR");
+        var key = $"fix-{Guid.NewGuid():N}";
+        var rejected = new HttpRequestMessage(HttpMethod.Post, "/api/share-requests") { Content = JsonContent.Create(Request(allMaterials: false)) };
+        rejected.Headers.Add("Idempotency-Key", key);
+        await Problem(await zr.SendAsync(rejected), HttpStatusCode.BadRequest);
+        Assert.Empty((await Body(await zr.GetAsync("/api/share-requests/outbox"))).EnumerateArray());
+
+        var id = await Submit(zr, Request(), key);
+        Assert.Equal(id, await Submit(zr, Request(), key));
+        Assert.Single((await Body(await zr.GetAsync("/api/share-requests/outbox"))).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Art22_a_department_compiles_and_publishes_an_entry_and_a_restricted_entry_needs_a_legal_basis()
     {
         var zr = await api.ClientFor(Role.DepartmentOperator, "340000-ZR");

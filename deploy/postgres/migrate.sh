@@ -47,6 +47,10 @@ SQL
   echo 'SELECT pg_advisory_unlock(7305411630562218053);'
 } >"$script"
 
-psql "$target" -X -q -At -v ON_ERROR_STOP=1 -f "$script" | grep -v '^t$\|^$' || true
-# psql's own status, not grep's: PIPESTATUS[0].
-exit "${PIPESTATUS[0]}"
+output=$(mktemp)
+trap 'rm -f "$script" "$output"' EXIT
+status=0
+psql "$target" -X -q -At -v ON_ERROR_STOP=1 -f "$script" >"$output" 2>&1 || status=$?
+# The lock's and the checks' "t" rows are noise; what remains is what was applied, or the error.
+grep -v '^t$' "$output" | grep -v '^$' || true
+exit "$status"
