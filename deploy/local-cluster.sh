@@ -87,12 +87,13 @@ cmd_up() {
     [ -f "$state/signing-key" ] || head -c 48 /dev/urandom | base64 -w0 >"$state/signing-key"
     key=$(cat "$state/signing-key")
   fi
+  # Quoted: a connection string's ";" would end the assignment when the file is sourced.
   cat >"$state/env" <<ENV
-Platform__Mode=Cluster
-Platform__ClusterId=local
-ConnectionStrings__Platform=$database
-Auth__SigningKey=$key
-Auth__DevTokens=true
+Platform__Mode='Cluster'
+Platform__ClusterId='local'
+ConnectionStrings__Platform='$database'
+Auth__SigningKey='$key'
+Auth__DevTokens='true'
 ENV
   echo "Silos..."
   # All at once: after a crash each restarted silo vouches for its own old membership entry, and a silo started
