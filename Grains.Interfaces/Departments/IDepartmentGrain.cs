@@ -11,6 +11,9 @@ public interface IDepartmentGrain : IGrainWithStringKey
     /// <summary>Next sequence number for this department's catalog entry codes.</summary>
     Task<int> NextCatalogSequence();
 
+    /// <summary>Makes sure the sequence is at least <paramref name="sequence"/>, for codes assigned by a seed.</summary>
+    Task ReserveCatalogSequence(int sequence);
+
     Task RecordViolation(ViolationRecord violation);
 
     Task<IReadOnlyList<ViolationRecord>> GetViolations();

@@ -45,6 +45,15 @@ public sealed partial class DepartmentGrain(
         return state.State.CatalogSequence;
     }
 
+    public async Task ReserveCatalogSequence(int sequence)
+    {
+        if (state.State.CatalogSequence < sequence)
+        {
+            state.State.CatalogSequence = sequence;
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task RecordViolation(ViolationRecord violation)
     {
         if (state.State.Violations.Any(v => v.Id == violation.Id))

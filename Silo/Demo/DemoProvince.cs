@@ -175,7 +175,11 @@ public static class DemoProvince
         },
     ];
 
-    /// <summary>Registers the departments, then has each provider's operator draft and publish its entries.</summary>
+    /// <summary>
+    /// Registers the departments, then has each provider's operator draft and publish its entries. Idempotent, so
+    /// a seed interrupted by a crash is completed by running it again: entry codes are fixed by their order within
+    /// the department (reserved in its sequence), and an entry already drafted or published is left as it is.
+    /// </summary>
     public static async Task Seed(IGrainFactory grains)
     {
         foreach (var department in Departments)
@@ -183,13 +187,23 @@ public static class DemoProvince
             await grains.GetGrain<IDepartmentGrain>(department.Code).Register(department);
         }
 
-        foreach (var content in Entries)
+        foreach (var group in Entries.GroupBy(e => e.ProviderDepartment))
         {
-            var provider = grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment);
-            var entry = grains.GetGrain<ICatalogEntryGrain>(CatalogCodes.Format(content.ProviderDepartment, await provider.NextCatalogSequence()));
-            var operatorOfProvider = new Actor("demo-seeder", Role.DepartmentOperator, content.ProviderDepartment);
-            await entry.Draft(content, operatorOfProvider);
-            await entry.Publish(operatorOfProvider);
+            var provider = grains.GetGrain<IDepartmentGrain>(group.Key);
+            var operatorOfProvider = new Actor("demo-seeder", Role.DepartmentOperator, group.Key);
+            var sequence = 0;
+            foreach (var content in group)
+            {
+                var entry = grains.GetGrain<ICatalogEntryGrain>(CatalogCodes.Format(group.Key, ++sequence));
+                await provider.ReserveCatalogSequence(sequence);
+                if (await entry.Get() is { } existing && existing.Status != CatalogEntryStatus.Draft)
+                {
+                    continue;
+                }
+
+                await entry.Draft(content, operatorOfProvider);
+                await entry.Publish(operatorOfProvider);
+            }
         }
     }
 }
