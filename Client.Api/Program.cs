@@ -72,6 +72,7 @@ app.MapCatalog();
 app.MapShareRequests();
 app.MapAccessChecks();
 app.MapRulebook();
+app.MapAudit();
 app.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);

@@ -1,12 +1,16 @@
+using DataSharing.Audit;
 using DataSharing.Common;
 using DataSharing.Departments;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace DataSharing.Catalog;
 
 public sealed class CatalogEntryGrain(
     [PersistentState("catalogEntry", StorageNames.Platform)] IPersistentState<CatalogEntryGrain.State> state,
-    PlatformClock clock)
+    PlatformClock clock,
+    IAuditLog audit,
+    ILogger<CatalogEntryGrain> logger)
     : Grain, ICatalogEntryGrain
 {
     private string Code => this.GetPrimaryKeyString();
@@ -26,7 +30,7 @@ public sealed class CatalogEntryGrain(
         var now = clock.Now;
         state.State.Entry = new CatalogEntryView(Code, CatalogEntryStatus.Draft, 1, content, now, now, null, null);
         state.State.History.Add(new CatalogEntryVersion(1, content, by, now, "drafted"));
-        return await Save();
+        return await Save("draft", null, by);
     }
 
     public async Task<CatalogEntryView> Edit(CatalogEntryContent content, int? expectedVersion, string? note, Actor by)
@@ -53,7 +57,7 @@ public sealed class CatalogEntryGrain(
         var version = entry.Version + 1;
         state.State.Entry = entry with { Version = version, Content = content, UpdatedAt = now };
         state.State.History.Add(new CatalogEntryVersion(version, content, by, now, note));
-        return await Save();
+        return await Save("edit", Describe(entry), by);
     }
 
     public async Task<CatalogEntryView> Publish(Actor by)
@@ -66,7 +70,7 @@ public sealed class CatalogEntryGrain(
 
         var now = clock.Now;
         state.State.Entry = entry with { Status = CatalogEntryStatus.Published, PublishedAt = now, UpdatedAt = now };
-        return await Save();
+        return await Save("publish", Describe(entry), by);
     }
 
     public async Task<CatalogEntryView> Retire(string reason, Actor by)
@@ -83,7 +87,7 @@ public sealed class CatalogEntryGrain(
         }
 
         state.State.Entry = entry with { Status = CatalogEntryStatus.Retired, RetiredReason = reason, UpdatedAt = clock.Now };
-        return await Save();
+        return await Save("retire", Describe(entry), by);
     }
 
     public Task<CatalogEntryView?> Get() => Task.FromResult(state.State.Entry);
@@ -99,6 +103,8 @@ public sealed class CatalogEntryGrain(
         {
             await Index(entry);
         }
+
+        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
     }
 
     private CatalogEntryView Existing(Actor by)
@@ -126,13 +132,24 @@ public sealed class CatalogEntryGrain(
         }
     }
 
-    private async Task<CatalogEntryView> Save()
+    /// <summary>Stores the entry with the audit entry for this act (Art 38: every catalog edit is kept), then
+    /// appends it to the log and refreshes the catalog list.</summary>
+    private async Task<CatalogEntryView> Save(string action, string? before, Actor by)
     {
-        await state.WriteStateAsync();
         var entry = state.State.Entry!;
+        state.State.Acts++;
+        state.State.PendingAudit.Add(new AuditEntry(
+            $"{Code}#{state.State.Acts}", entry.UpdatedAt, by, [entry.Content.ProviderDepartment], CaseKind, Code, action, before, Describe(entry)));
+        await state.WriteStateAsync();
+        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         await Index(entry);
         return entry;
     }
+
+    private const string CaseKind = "CatalogEntry";
+
+    private static string Describe(CatalogEntryView entry) =>
+        $"version {entry.Version} ({entry.Status}), content {Fingerprint.Of(entry.Content)[..16]}";
 
     private Task Index(CatalogEntryView entry) =>
         GrainFactory.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).Upsert(new CatalogEntrySummary(
@@ -144,5 +161,10 @@ public sealed class CatalogEntryGrain(
     {
         [Id(0)] public CatalogEntryView? Entry { get; set; }
         [Id(1)] public List<CatalogEntryVersion> History { get; set; } = [];
+
+        /// <summary>Acts done on the entry, numbering its audit entries.</summary>
+        [Id(2)] public int Acts { get; set; }
+
+        [Id(3)] public List<AuditEntry> PendingAudit { get; set; } = [];
     }
 }

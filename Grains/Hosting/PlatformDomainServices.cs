@@ -1,3 +1,4 @@
+using DataSharing.Audit;
 using DataSharing.Common;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,7 @@ public static class PlatformDomainServices
         services.TryAddSingleton<PlatformMetrics>();
         services.AddOptions<Rulebook>().Bind(configuration.GetSection(Rulebook.Section));
         services.TryAddSingleton<IShareRequestReadModel, GrainShareRequestReadModel>();
+        services.TryAddSingleton<IAuditLog, GrainAuditLog>();
         return services;
     }
 }

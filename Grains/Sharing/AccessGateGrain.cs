@@ -1,3 +1,4 @@
+using DataSharing.Audit;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using Orleans.Concurrency;
@@ -5,7 +6,7 @@ using Orleans.Concurrency;
 namespace DataSharing.Sharing;
 
 [StatelessWorker]
-public sealed class AccessGateGrain(IShareRequestReadModel readModel, PlatformClock clock) : Grain, IAccessGateGrain
+public sealed class AccessGateGrain(IShareRequestReadModel readModel, IAuditLog audit, PlatformClock clock) : Grain, IAccessGateGrain
 {
     public async Task<AccessCheckRecord> Check(AccessCheckRequest request, Actor by)
     {
@@ -16,7 +17,7 @@ public sealed class AccessGateGrain(IShareRequestReadModel readModel, PlatformCl
             throw new ValidationFailedException("dataItems", "Name the data items to be used.", "Art 21");
         }
 
-        if (await GrainFactory.GetGrain<ICatalogEntryGrain>(request.EntryCode).Get() is null)
+        if (await GrainFactory.GetGrain<ICatalogEntryGrain>(request.EntryCode).Get() is not { } entry)
         {
             throw new ValidationFailedException("entryCode", $"No catalog entry has the code '{request.EntryCode}'.");
         }
@@ -35,6 +36,11 @@ public sealed class AccessGateGrain(IShareRequestReadModel readModel, PlatformCl
         var now = clock.Now;
         var record = new AccessCheckRecord($"AC-{Guid.NewGuid():N}", request, decision, now, by);
         await GrainFactory.GetGrain<IAccessLogGrain>(AccessLogKey(request.Department, ShanghaiTime.DateOf(now))).Append(record);
+
+        // The check is answered only once the audit log has it (Art 38: the user answers for its use of shared data).
+        await audit.Append([new AuditEntry(record.Id, now, by, [request.Department, entry.Content.ProviderDepartment], "AccessCheck",
+            record.Id, "access-check", $"{request.EntryCode}: {string.Join(",", request.DataItems)} for \"{request.Scenario}\"",
+            $"{(decision.Allowed ? "allowed" : "denied")}: {decision.Reason}")]);
         return record;
     }
 

@@ -1,3 +1,4 @@
+using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Catalog;
 using DataSharing.Common;
@@ -13,6 +14,7 @@ public sealed class ShareRequestGrain(
     PlatformClock clock,
     IOptions<Rulebook> rulebook,
     IShareRequestReadModel readModel,
+    IAuditLog audit,
     PlatformMetrics metrics,
     ILogger<ShareRequestGrain> logger)
     : Grain, IShareRequestGrain, IRemindable
@@ -204,11 +206,14 @@ public sealed class ShareRequestGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Re-publishing on activation heals a read-model row lost to a crash between the state write and the upsert.
+        // Re-publishing on activation heals a read-model row lost to a crash between the state write and the upsert,
+        // and audit entries the log may not have taken are appended again.
         if (state.State.Request is { } request)
         {
             await Publish(request);
         }
+
+        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
     }
 
     /// <summary>When this request next has to be looked at: its answer deadline, or the end of its grant.</summary>
@@ -258,8 +263,13 @@ public sealed class ShareRequestGrain(
 
         state.State.Request = request;
         state.State.Version++;
+        var act = request.History[^1];
+        state.State.PendingAudit.Add(new AuditEntry(
+            $"{Id}#{state.State.Version}", act.At, act.By, [request.Submission.RequesterDepartment, request.ProviderDepartment],
+            CaseKind, Id, act.Action, act.From, act.Note is null ? act.To : $"{act.To}: {act.Note}"));
         await state.WriteStateAsync();
 
+        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         await RecordPendingViolations();
         await Publish(request);
         if (due is null && state.State.PendingViolations.Count == 0)
@@ -309,5 +319,8 @@ public sealed class ShareRequestGrain(
 
         /// <summary>Violations decided but not yet recorded on the department (kept until they are).</summary>
         [Id(3)] public List<ViolationRecord> PendingViolations { get; set; } = [];
+
+        /// <summary>Audit entries written with the state and not yet known to be in the log (see <see cref="AuditOutbox"/>).</summary>
+        [Id(4)] public List<AuditEntry> PendingAudit { get; set; } = [];
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DataSharing.Audit;
 using DataSharing.Common;
 using DataSharing.Hosting;
 using DataSharing.Sharing;
@@ -31,6 +32,7 @@ public static class PlatformSiloHosting
             // versioned format, and it round-trips what JSON with type names cannot (e.g. collection expressions).
             builder.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
+            builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
 

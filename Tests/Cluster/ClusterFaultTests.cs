@@ -148,7 +148,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Retries_with_the_same_Idempotency_Key_across_a_failover_create_no_duplicate()
+    public async Task Retries_with_the_same_Idempotency_Key_across_a_failover_create_no_duplicate_and_Art38_the_audit_chain_detects_tampering()
     {
         await using var cluster = await LocalCluster.Start();
         try
@@ -185,6 +185,31 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             Assert.Equal(first, retried);
             var outbox = (await sc.GetFromJsonAsync<JsonElement>("/api/share-requests/outbox")).EnumerateArray().ToList();
             Assert.Equal(30, outbox.Count);
+
+            // Art 38: each submission is one audit record, whatever the retries, and the chain holds in PostgreSQL...
+            var admin = await cluster.ClientFor(Role.PlatformAdmin);
+            var submissions = new List<JsonElement>();
+            foreach (var id in first.Values)
+            {
+                submissions.AddRange((await admin.GetFromJsonAsync<JsonElement>($"/api/audit?caseId={id}")).EnumerateArray());
+            }
+
+            Assert.Equal(30, submissions.Count);
+            Assert.True((await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify")).GetProperty("intact").GetBoolean());
+
+            // ...until someone edits a record behind the platform's back.
+            var tampered = submissions[5].GetProperty("sequence").GetInt64();
+            await using (var db = new Npgsql.NpgsqlConnection(cluster.ConnectionString))
+            {
+                await db.OpenAsync();
+                await using var edit = new Npgsql.NpgsqlCommand("UPDATE audit_log SET actor_subject = 'nobody' WHERE sequence = @s", db);
+                edit.Parameters.AddWithValue("s", tampered);
+                Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+            }
+
+            var verification = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+            Assert.False(verification.GetProperty("intact").GetBoolean());
+            Assert.Equal(tampered, verification.GetProperty("firstBrokenSequence").GetInt64());
         }
         catch
         {

@@ -78,4 +78,25 @@ public sealed class ShareRequestGrainTests(PlatformTestCluster platform) : IClas
         Assert.Contains(log, r => r.Id == allowed.Id);
         Assert.Contains(log, r => r.Id == denied.Id);
     }
+
+    [Fact]
+    public async Task Art38_every_transition_and_access_check_is_in_the_audit_log_with_who_and_before_and_after()
+    {
+        await Request("SR-audit-1").Submit(Samples.Submission(requester: "340000-SC"), Actors.Operator("340000-SC"));
+        await Request("SR-audit-1").Approve(new ApproveShareRequest(DataItems: ["name"]), Actors.Head("340000-GA"));
+        var check = await platform.Grains.GetGrain<IAccessGateGrain>(0).Check(
+            new AccessCheckRequest("340000-SC", "340000-GA-0001", ["name"], Samples.Submission().Scenario), Actors.Operator("340000-SC"));
+
+        var audit = platform.Grains.GetGrain<DataSharing.Audit.IAuditGrain>(0);
+        var trail = await audit.Query(new DataSharing.Audit.AuditFilter(CaseId: "SR-audit-1"));
+        Assert.Equal(["submit", "approve"], trail.Select(r => r.Entry.Action));
+        Assert.Equal("head@340000-GA", trail[1].Entry.By.Subject);
+        Assert.Equal("AwaitingProvider", trail[1].Entry.Before);
+        Assert.StartsWith("Granted", trail[1].Entry.After);
+        Assert.Contains("340000-SC", trail[0].Entry.Departments);
+
+        var checkRecord = Assert.Single(await audit.Query(new DataSharing.Audit.AuditFilter(CaseId: check.Id)));
+        Assert.StartsWith("allowed", checkRecord.Entry.After);
+        Assert.True((await audit.Verify()).Intact);
+    }
 }
