@@ -73,6 +73,7 @@ app.MapShareRequests();
 app.MapAccessChecks();
 app.MapRulebook();
 app.MapAudit();
+app.MapReviews();
 app.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);

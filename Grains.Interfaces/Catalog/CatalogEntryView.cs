@@ -9,4 +9,9 @@ public sealed record CatalogEntryView(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] DateTimeOffset UpdatedAt,
     [property: Id(6)] DateTimeOffset? PublishedAt,
-    [property: Id(7)] string? RetiredReason);
+    [property: Id(7)] string? RetiredReason,
+    [property: Id(8)] IReadOnlyList<string>? UnderReview = null)
+{
+    /// <summary>Art 26: marked wherever it is returned while a review of it is open.</summary>
+    public bool IsUnderReview => UnderReview is { Count: > 0 };
+}

@@ -19,4 +19,7 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
     Task<CatalogEntryView?> Get();
 
     Task<IReadOnlyList<CatalogEntryVersion>> GetHistory();
+
+    /// <summary>Marks the entry as under review while a review of it is open (Art 26: the data stays served).</summary>
+    Task SetUnderReview(string reviewId, bool open);
 }

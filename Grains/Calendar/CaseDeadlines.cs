@@ -21,10 +21,14 @@ public static class CaseDeadlines
     /// </summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
-    public static async Task<Deadline> Compute(IGrainFactory grains, DateTimeOffset receivedAt, int workingDays, GrainId bearer)
+    public static Task<Deadline> Compute(IGrainFactory grains, DateTimeOffset receivedAt, int workingDays, GrainId bearer) =>
+        ComputeFrom(grains, ShanghaiTime.DateOf(receivedAt), workingDays, bearer);
+
+    /// <summary>The deadline <paramref name="workingDays"/> after a date (e.g. an extension from the old due date).</summary>
+    public static async Task<Deadline> ComputeFrom(IGrainFactory grains, DateOnly start, int workingDays, GrainId bearer)
     {
         var calendar = grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key);
-        var sum = await calendar.AddWorkingDays(ShanghaiTime.DateOf(receivedAt), workingDays);
+        var sum = await calendar.AddWorkingDays(start, workingDays);
         var deadline = new Deadline(sum.From, workingDays, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional);
         if (deadline.Provisional)
         {

@@ -92,6 +92,22 @@ public sealed class CatalogEntryGrain(
 
     public Task<CatalogEntryView?> Get() => Task.FromResult(state.State.Entry);
 
+    public async Task SetUnderReview(string reviewId, bool open)
+    {
+        if (state.State.Entry is not { } entry)
+        {
+            return;
+        }
+
+        var reviews = new SortedSet<string>(entry.UnderReview ?? [], StringComparer.Ordinal);
+        if (open ? reviews.Add(reviewId) : reviews.Remove(reviewId))
+        {
+            // Not a new version of the content: the entry is served as it is, only marked.
+            state.State.Entry = entry with { UnderReview = reviews.ToList() };
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<CatalogEntryVersion>> GetHistory() =>
         Task.FromResult<IReadOnlyList<CatalogEntryVersion>>(state.State.History.ToList());
 

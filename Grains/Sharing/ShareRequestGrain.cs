@@ -1,5 +1,6 @@
 using DataSharing.Audit;
 using DataSharing.Calendar;
+using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Departments;
@@ -21,7 +22,11 @@ public sealed class ShareRequestGrain(
 {
     private const string CaseKind = "ShareRequest";
 
+    private CaseCommit<State>? _cases;
+
     private string Id => this.GetPrimaryKeyString();
+
+    private CaseCommit<State> Cases => _cases ??= new CaseCommit<State>(this, state, GrainFactory, audit, logger);
 
     public async Task<ShareRequestView> Submit(ShareRequestSubmission submission, Actor by)
     {
@@ -168,14 +173,10 @@ public sealed class ShareRequestGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        await RecordPendingViolations();
+        await Cases.FlushPending();
         if (state.State.Request is not { } request || DueOf(request) is not { } due)
         {
-            if (state.State.PendingViolations.Count == 0)
-            {
-                await this.Disarm();
-            }
-
+            await Cases.DisarmIfIdle();
             return;
         }
 
@@ -213,7 +214,7 @@ public sealed class ShareRequestGrain(
             await Publish(request);
         }
 
-        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
+        await Cases.FlushPending();
     }
 
     /// <summary>When this request next has to be looked at: its answer deadline, or the end of its grant.</summary>
@@ -247,53 +248,15 @@ public sealed class ShareRequestGrain(
         });
     }
 
-    /// <summary>
-    /// Stores a new version of the request. The reminder for a new deadline is armed before the write and an old
-    /// one disarmed only after everything that follows from the write is done, so a crash at any point leaves
-    /// either nothing changed or a reminder that will finish the job.
-    /// </summary>
+    /// <summary>Stores a new version of the request (see <see cref="CaseCommit{TState}"/>), then its read-model row.</summary>
     private async Task<ShareRequestView> Commit(ShareRequestView request)
     {
-        var now = clock.Now;
-        var due = DueOf(request);
-        if (due is { } dueAt)
-        {
-            await this.Arm(dueAt, now);
-        }
-
         state.State.Request = request;
-        state.State.Version++;
         var act = request.History[^1];
-        state.State.PendingAudit.Add(new AuditEntry(
-            $"{Id}#{state.State.Version}", act.At, act.By, [request.Submission.RequesterDepartment, request.ProviderDepartment],
-            CaseKind, Id, act.Action, act.From, act.Note is null ? act.To : $"{act.To}: {act.Note}"));
-        await state.WriteStateAsync();
-
-        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
-        await RecordPendingViolations();
+        await Cases.Commit(DueOf(request), clock.Now, version =>
+            TransitionAudit.Of(CaseKind, Id, version, act, [request.Submission.RequesterDepartment, request.ProviderDepartment]));
         await Publish(request);
-        if (due is null && state.State.PendingViolations.Count == 0)
-        {
-            await this.Disarm();
-        }
-
         return request;
-    }
-
-    private async Task RecordPendingViolations()
-    {
-        if (state.State.PendingViolations.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var violation in state.State.PendingViolations)
-        {
-            await GrainFactory.GetGrain<IDepartmentGrain>(violation.Department).RecordViolation(violation);
-        }
-
-        state.State.PendingViolations.Clear();
-        await state.WriteStateAsync();
     }
 
     private async Task Publish(ShareRequestView request)
@@ -311,7 +274,7 @@ public sealed class ShareRequestGrain(
     }
 
     [GenerateSerializer, Alias("ShareRequestState")]
-    public sealed class State
+    public sealed class State : ICaseState
     {
         [Id(0)] public ShareRequestView? Request { get; set; }
         [Id(1)] public string? SubmissionHash { get; set; }

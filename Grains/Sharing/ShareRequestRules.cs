@@ -100,7 +100,15 @@ public static class ShareRequestRules
     {
         Require.Text(refusal.Reason, "reason", "Art 25");
         Require.Text(refusal.LegalBasis, "legalBasis", "Art 21");
+
+        // Art 26 (R15): that the data is under review is no ground to refuse or delay.
+        if (UnderReviewGround.Any(g => refusal.Reason.Contains(g, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ValidationFailedException("reason", "That the data is under review is no ground for refusal (Art 26); answer on the merits.", "Art 26");
+        }
     }
+
+    private static readonly string[] UnderReviewGround = ["under review", "being reviewed", "pending review", "覆核"];
 
     private static void ValidatePeriod(DateOnly from, DateOnly to, string fromField, string toField)
     {

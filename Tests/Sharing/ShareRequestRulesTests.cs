@@ -71,4 +71,13 @@ public sealed class ShareRequestRulesTests
     public void Art21_Art25_a_refusal_needs_a_reason_and_a_legal_basis(string reason, string legalBasis, string field) =>
         Assert.Equal(field, Assert.Throws<ValidationFailedException>(() =>
             ShareRequestRules.ValidateRefusal(new RefuseShareRequest(reason, legalBasis))).Field);
+
+    [Theory]
+    [InlineData("The data is under review; please wait.")]
+    [InlineData("数据正在覆核")]
+    public void Art26_R15_a_refusal_on_the_ground_that_the_data_is_under_review_is_rejected(string reason)
+    {
+        var e = Assert.Throws<ValidationFailedException>(() => ShareRequestRules.ValidateRefusal(new RefuseShareRequest(reason, "Some law")));
+        Assert.Equal("Art 26", e.Article);
+    }
 }

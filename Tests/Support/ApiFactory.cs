@@ -21,10 +21,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Platform:ClusterId", $"api-tests-{Guid.NewGuid():N}");
     }
 
-    public async Task<HttpClient> ClientFor(string role, string? department = null)
+    public async Task<HttpClient> ClientFor(string role, string? department = null, string? subject = null)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role, department });
+        var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role, department, subject });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -14,12 +14,19 @@ namespace DataSharing.Tests.Support;
 /// Two in-process silos with in-memory storage and reminders, seeded with the demo province, where one fake clock
 /// drives both the domain's "now" and the reminder service: advancing it a month fires the month's deadlines at once.
 /// </summary>
-public sealed class PlatformTestCluster : IAsyncLifetime
+public class PlatformTestCluster : IAsyncLifetime
 {
     /// <summary>Thursday 2026-09-24, 10:00 in Shanghai: the example of domain.md.</summary>
     public static readonly DateTimeOffset Start = new(2026, 9, 24, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public PlatformTestCluster()
+        : this(Start)
+    {
+    }
+
+    protected PlatformTestCluster(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Clock { get; }
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 

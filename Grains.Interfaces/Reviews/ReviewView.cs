@@ -1,0 +1,20 @@
+using DataSharing.Common;
+
+namespace DataSharing.Reviews;
+
+[GenerateSerializer, Alias("ReviewView")]
+public sealed record ReviewView
+{
+    [Id(0)] public string Id { get; init; } = "";
+    [Id(1)] public ReviewStatus Status { get; init; }
+    [Id(2)] public FileReview Application { get; init; } = new("", [], "", ReviewRoute.Provider);
+    [Id(3)] public Actor Applicant { get; init; } = Actor.System;
+    [Id(4)] public string ProviderDepartment { get; init; } = "";
+    [Id(5)] public DateTimeOffset FiledAt { get; init; }
+    /// <summary>When the provider received it: at filing (provider route) or when the platform routed it.</summary>
+    [Id(6)] public DateTimeOffset? ReceivedAt { get; init; }
+    [Id(7)] public Deadline? Deadline { get; init; }
+    [Id(8)] public ReviewExtension? Extension { get; init; }
+    [Id(9)] public ReviewOutcome? Outcome { get; init; }
+    [Id(10)] public IReadOnlyList<CaseTransition> History { get; init; } = [];
+}

@@ -1,0 +1,10 @@
+namespace DataSharing.Reviews;
+
+public enum ReviewAction
+{
+    Route,
+    Extend,
+    Confirm,
+    Correct,
+    MarkOverdue,
+}

@@ -1,0 +1,226 @@
+using DataSharing.Audit;
+using DataSharing.Calendar;
+using DataSharing.Cases;
+using DataSharing.Catalog;
+using DataSharing.Common;
+using DataSharing.Departments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace DataSharing.Reviews;
+
+public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
+{
+    private const string CaseKind = "Review";
+
+    private readonly IPersistentState<State> _state;
+    private readonly PlatformClock _clock;
+    private readonly Rulebook _rulebook;
+    private readonly CaseCommit<State> _commit;
+
+    public ReviewGrain(
+        [PersistentState("review", StorageNames.Platform)] IPersistentState<State> state,
+        PlatformClock clock,
+        IOptions<Rulebook> rulebook,
+        IAuditLog audit,
+        IGrainFactory grains,
+        ILogger<ReviewGrain> logger)
+    {
+        _state = state;
+        _clock = clock;
+        _rulebook = rulebook.Value;
+        _commit = new CaseCommit<State>(this, state, grains, audit, logger);
+    }
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<ReviewView> File(FileReview application, Actor applicant)
+    {
+        if (_state.State.Review is { } existing)
+        {
+            return Fingerprint.Of(existing.Application) == Fingerprint.Of(application) && existing.Applicant == applicant
+                ? existing
+                : throw new IllegalTransitionException(Id, existing.Status.ToString(), "file", $"Review {Id} was already filed with other content.");
+        }
+
+        var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(application.EntryCode).Get();
+        if (entry is null || entry.Status != CatalogEntryStatus.Published)
+        {
+            throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{application.EntryCode}'.", "Art 26");
+        }
+
+        ReviewRules.ValidateApplication(application, entry.Content);
+        var now = _clock.Now;
+        var status = ReviewStateMachine.OnFile(application.Route);
+        var review = new ReviewView
+        {
+            Id = Id,
+            Status = status,
+            Application = application,
+            Applicant = applicant,
+            ProviderDepartment = entry.Content.ProviderDepartment,
+            FiledAt = now,
+            History = [new CaseTransition(now, applicant, "file", null, status.ToString(), application.Description)],
+        };
+
+        if (status == ReviewStatus.Verifying)
+        {
+            review = await Received(review, now);
+        }
+
+        return await Save(review);
+    }
+
+    public async Task<ReviewView> Route(Actor by)
+    {
+        var review = Existing();
+        if (by.Role != Role.PlatformAdmin)
+        {
+            throw new NotEntitledException("The platform management organization routes reviews filed through the platform (Art 26).");
+        }
+
+        var now = _clock.Now;
+        var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Route);
+        review = await Received(review with { Status = next }, now);
+        return await Save(review with { History = [.. review.History, new CaseTransition(now, by, "route", review.Status.ToString(), next.ToString(), $"to {review.ProviderDepartment}")] });
+    }
+
+    public async Task<ReviewView> Extend(int workingDays, string reason, Actor by)
+    {
+        var review = Existing();
+        ReviewRules.ValidateExtension(review, workingDays, reason, by, _rulebook.ReviewExtensionMaxWorkingDays);
+        var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Extend);
+        var now = _clock.Now;
+        var old = review.Deadline!;
+
+        // Art 26: the extension counts from the old due date, in working days.
+        var extended = await CaseDeadlines.ComputeFrom(GrainFactory, old.DueDate, workingDays, this.GetGrainId());
+        return await Save(review with
+        {
+            Status = next,
+            Deadline = extended with { Provisional = old.Provisional || extended.Provisional },
+            Extension = new ReviewExtension(workingDays, reason, by, now, old.DueDate),
+            History = [.. review.History, new CaseTransition(now, by, "extend", review.Status.ToString(), next.ToString(),
+                $"+{workingDays} working days: due {extended.DueDate:yyyy-MM-dd}, was {old.DueDate:yyyy-MM-dd}. {reason}")],
+        });
+    }
+
+    public Task<ReviewView> Confirm(string explanation, Actor by) => Answer(ReviewAction.Confirm, explanation, null, by);
+
+    public Task<ReviewView> Correct(string explanation, int? correctedEntryVersion, Actor by) =>
+        Answer(ReviewAction.Correct, explanation, correctedEntryVersion, by);
+
+    public Task<ReviewView?> Get() => Task.FromResult(_state.State.Review);
+
+    public async Task RecomputeDeadline()
+    {
+        if (_state.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
+        {
+            return;
+        }
+
+        var deadline = await CaseDeadlines.Compute(GrainFactory, received, review.Deadline.WorkingDays, this.GetGrainId());
+        if (review.Extension is { } extension)
+        {
+            var extended = await CaseDeadlines.ComputeFrom(GrainFactory, deadline.DueDate, extension.WorkingDays, this.GetGrainId());
+            deadline = extended with { Provisional = deadline.Provisional || extended.Provisional };
+        }
+
+        await Save(review with
+        {
+            Deadline = deadline,
+            History = [.. review.History, new CaseTransition(_clock.Now, Actor.System, "recompute-deadline", review.Status.ToString(), review.Status.ToString(),
+                $"Due {deadline.DueDate:yyyy-MM-dd}, was {review.Deadline.DueDate:yyyy-MM-dd}.")],
+        });
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await _commit.FlushPending();
+        if (_state.State.Review is not { Status: ReviewStatus.Verifying, Deadline: { } deadline } review)
+        {
+            await _commit.DisarmIfIdle();
+            return;
+        }
+
+        var now = _clock.Now;
+        if (now < deadline.DueAt)
+        {
+            await this.Arm(deadline.DueAt, now);
+            return;
+        }
+
+        var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.MarkOverdue);
+        _state.State.PendingViolations.Add(new ViolationRecord(
+            $"{Id}:review-overdue", review.ProviderDepartment, "Art 43(5)", CaseKind, Id,
+            $"Review {Id} of {review.Application.EntryCode} was not answered by {deadline.DueDate:yyyy-MM-dd} (Art 26).", now));
+        await Save(review with
+        {
+            Status = next,
+            History = [.. review.History, new CaseTransition(now, Actor.System, "overdue", review.Status.ToString(), next.ToString(), $"Not answered by {deadline.DueAt:O}.")],
+        });
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await _commit.FlushPending();
+        if (_state.State.Review is { } review)
+        {
+            await MarkEntry(review);
+        }
+    }
+
+    private async Task<ReviewView> Answer(ReviewAction action, string explanation, int? correctedVersion, Actor by)
+    {
+        var review = Existing();
+        if (!by.ActsFor(review.ProviderDepartment))
+        {
+            throw new NotEntitledException($"Only {review.ProviderDepartment} verifies and answers review {Id} (Art 26).");
+        }
+
+        var next = ReviewStateMachine.Apply(Id, review.Status, action);
+        Require.Text(explanation, "explanation", "Art 26");
+        var now = _clock.Now;
+        var late = review.Deadline is { } deadline && now >= deadline.DueAt;
+        return await Save(review with
+        {
+            Status = next,
+            Outcome = new ReviewOutcome(action == ReviewAction.Correct, explanation, correctedVersion, by, now, late),
+            History = [.. review.History, new CaseTransition(now, by, action.ToString().ToLowerInvariant(), review.Status.ToString(), next.ToString(), explanation)],
+        });
+    }
+
+    /// <summary>The provider received it: its verification deadline starts (Art 26).</summary>
+    private async Task<ReviewView> Received(ReviewView review, DateTimeOffset now) => review with
+    {
+        ReceivedAt = now,
+        Deadline = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.ReviewAnswerWorkingDays, this.GetGrainId()),
+    };
+
+    private ReviewView Existing() => _state.State.Review ?? throw new NotFoundException("Review", Id);
+
+    private async Task<ReviewView> Save(ReviewView review)
+    {
+        _state.State.Review = review;
+        var act = review.History[^1];
+        DateTimeOffset? due = review.Status == ReviewStatus.Verifying ? review.Deadline?.DueAt : null;
+        await _commit.Commit(due, _clock.Now, version => TransitionAudit.Of(CaseKind, Id, version, act,
+            [review.ProviderDepartment, .. review.Applicant.Department is { } d ? [d] : Array.Empty<string>()]));
+        await MarkEntry(review);
+        return review;
+    }
+
+    /// <summary>While a review is open the entry stays served, marked as under review (Art 26).</summary>
+    private Task MarkEntry(ReviewView review) =>
+        GrainFactory.GetGrain<ICatalogEntryGrain>(review.Application.EntryCode).SetUnderReview(Id, ReviewStateMachine.IsOpen(review.Status));
+
+    [GenerateSerializer, Alias("ReviewState")]
+    public sealed class State : ICaseState
+    {
+        [Id(0)] public ReviewView? Review { get; set; }
+        [Id(1)] public int Version { get; set; }
+        [Id(2)] public List<ViolationRecord> PendingViolations { get; set; } = [];
+        [Id(3)] public List<AuditEntry> PendingAudit { get; set; } = [];
+    }
+}
