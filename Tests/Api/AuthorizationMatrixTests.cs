@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DataSharing.Common;
+using DataSharing.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataSharing.Tests.Api;
+
+/// <summary>
+/// Every endpoint × every role × own vs foreign department, from one table. An endpoint the table does not name
+/// fails the test, so a new endpoint cannot ship without an authorization rule.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private const string Own = "340000-GA";
+    private const string Requester = "340000-RS";
+    private const string Foreign = "340000-ZR";
+
+    private static readonly string[] Staff = [Role.DepartmentOperator, Role.DepartmentHead];
+    private static readonly string[] Oversight = [Role.PlatformAdmin, Role.DataAuthority];
+    private static readonly string[] Everyone = Role.All.ToArray();
+
+    /// <summary>Who passes authorization. <c>Party</c>: department staff pass only for that department's resource.</summary>
+    private sealed record Rule(string[] Roles, bool Anonymous = false, string? Party = null);
+
+    private static Rule Open => new([], Anonymous: true);
+    private static Rule Authenticated => new(Everyone);
+    private static Rule Roles(params string[][] groups) => new(groups.SelectMany(g => g).ToArray());
+
+    private static readonly Dictionary<string, Rule> Matrix = new()
+    {
+        ["GET /"] = Open,
+        ["GET /health"] = Open,
+        ["GET /openapi/{documentName}.json"] = Open,
+        ["GET /admin/login"] = Open,
+        ["POST /api/dev/tokens"] = Open,
+        ["GET /api/calendar/working-days/add"] = Open,
+        ["GET /api/calendar/years"] = Authenticated,
+        ["GET /api/calendar/years/{year:int}"] = Authenticated,
+        ["PUT /api/calendar/years/{year:int}"] = Roles([Role.PlatformAdmin]),
+        ["GET /api/departments/"] = Authenticated,
+        ["GET /api/departments/{code}"] = Authenticated,
+        ["POST /api/departments/"] = Roles([Role.PlatformAdmin]),
+        ["GET /api/departments/{code}/violations"] = Roles(Staff, Oversight) with { Party = Own },
+        ["GET /api/catalog/"] = Authenticated,
+        ["GET /api/catalog/{code}"] = Authenticated,
+        ["GET /api/catalog/{code}/versions"] = Authenticated,
+        ["POST /api/catalog/"] = Roles(Staff),
+        ["PUT /api/catalog/{code}"] = Roles(Staff),
+        ["POST /api/catalog/{code}/publish"] = Roles(Staff) with { Party = Own },
+        ["POST /api/catalog/{code}/retire"] = Roles(Staff) with { Party = Own },
+        ["POST /api/share-requests/"] = Roles(Staff),
+        ["GET /api/share-requests/inbox"] = Roles(Staff),
+        ["GET /api/share-requests/outbox"] = Roles(Staff),
+        ["GET /api/share-requests/overdue"] = Roles(Oversight),
+        ["GET /api/share-requests/{id}"] = Roles(Staff, Oversight) with { Party = Own },
+        ["POST /api/share-requests/{id}/approve"] = Roles(Staff) with { Party = Own },
+        ["POST /api/share-requests/{id}/refuse"] = Roles(Staff) with { Party = Own },
+        ["POST /api/share-requests/{id}/withdraw"] = Roles(Staff) with { Party = Requester },
+        ["POST /api/share-requests/{id}/revoke"] = Roles(Staff) with { Party = Own },
+        ["POST /api/access-checks/"] = Roles(Staff),
+        ["GET /api/access-checks/"] = Roles(Staff, Oversight) with { Party = Own },
+        ["GET /api/rulebook"] = Roles(Oversight),
+        ["GET /api/audit/"] = Roles(Staff, Oversight),
+        ["GET /api/audit/verify"] = Roles(Oversight),
+        ["GET /api/audit/export"] = Roles(Oversight),
+        ["POST /api/reviews/"] = Roles(Staff, [Role.Public]),
+        ["GET /api/reviews/{id}"] = Roles(Staff, Oversight) with { Party = Own },
+        ["POST /api/reviews/{id}/route"] = Roles([Role.PlatformAdmin]),
+        ["POST /api/reviews/{id}/extend"] = Roles([Role.DepartmentHead]) with { Party = Own },
+        ["POST /api/reviews/{id}/confirm"] = Roles(Staff) with { Party = Own },
+        ["POST /api/reviews/{id}/correct"] = Roles(Staff) with { Party = Own },
+        ["POST /api/session"] = Roles([Role.PlatformAdmin]),
+        ["GET /metrics"] = Roles(Oversight),
+        ["* /dashboard"] = Roles([Role.PlatformAdmin]),
+        // Live log streaming is switched off (HideTrace): refused to everyone.
+        ["GET /dashboard/Trace"] = new Rule([]),
+    };
+
+    private static string Key(string method, string pattern) =>
+        Matrix.ContainsKey($"{method} {pattern}") || !pattern.StartsWith("/dashboard", StringComparison.Ordinal) ? $"{method} {pattern}" : "* /dashboard";
+
+    private IReadOnlyList<(string Method, string Pattern)> Endpoints() =>
+        api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (m, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))))
+            .Distinct()
+            .ToList();
+
+    [Fact]
+    public void Every_endpoint_has_a_rule_and_every_rule_an_endpoint()
+    {
+        var keys = Endpoints().Select(e => Key(e.Method, e.Pattern)).ToHashSet();
+        Assert.Empty(keys.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(keys));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_admits_exactly_the_roles_and_departments_of_its_rule()
+    {
+        var rs = await api.ClientFor(Role.DepartmentOperator, Requester);
+        var request = await (await rs.PostAsJsonAsync("/api/share-requests", new
+        {
+            entryCode = "340000-GA-0001", dataItems = new[] { "name" }, scenario = "Matrix",
+            periodFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            periodTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
+            materials = new[] { new { name = "Official letter of request", reference = "1" }, new { name = "Data security commitment", reference = "2" } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var review = await (await rs.PostAsJsonAsync("/api/reviews", new
+        {
+            entryCode = "340000-GA-0001", dataItems = new[] { "name" }, description = "Matrix", route = "Provider",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var values = new Dictionary<string, string>
+        {
+            ["/api/share-requests/{id}"] = request.GetProperty("id").GetString()!,
+            ["/api/reviews/{id}"] = review.GetProperty("id").GetString()!,
+            ["/api/departments/{code}"] = Own,
+            ["/api/catalog/{code}"] = "340000-GA-0001",
+        };
+
+        var callers = new List<(string Name, string? Role, string? Department)> { ("anonymous", null, null) };
+        callers.AddRange(Role.All.Select(r => (r, (string?)r, Role.IsDepartmentRole(r) ? "own" : null)));
+        callers.AddRange(Staff.Select(r => ($"{r} of a foreign department", (string?)r, (string?)"foreign")));
+
+        var failures = new List<string>();
+        foreach (var (method, pattern) in Endpoints())
+        {
+            var rule = Matrix[Key(method, pattern)];
+            foreach (var (name, role, which) in callers)
+            {
+                var department = which switch { "own" => rule.Party ?? Own, "foreign" => Foreign, _ => null };
+                var client = role is null ? api.CreateClient() : await api.ClientFor(role, department);
+                var path = Path(pattern, values) + (pattern == "/api/access-checks/" && method == "GET" ? $"?department={Own}" : "");
+                var message = new HttpRequestMessage(new HttpMethod(method == "*" ? "GET" : method), path);
+                if (method is "POST" or "PUT")
+                {
+                    message.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                var status = (await client.SendAsync(message)).StatusCode;
+                var expected = Expect(rule, role, which);
+                var ok = expected switch
+                {
+                    HttpStatusCode.OK => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden),
+                    _ => status == expected,
+                };
+                if (!ok)
+                {
+                    failures.Add($"{method} {path} as {name}: {(int)status}, expected {(expected == HttpStatusCode.OK ? "allowed" : ((int)expected).ToString())}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>401 for no token, 403 for a role or department the rule does not admit, else "allowed" (OK).</summary>
+    private static HttpStatusCode Expect(Rule rule, string? role, string? which)
+    {
+        if (rule.Anonymous)
+        {
+            return HttpStatusCode.OK;
+        }
+
+        if (role is null)
+        {
+            return HttpStatusCode.Unauthorized;
+        }
+
+        if (!rule.Roles.Contains(role) || (rule.Party is not null && which == "foreign"))
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
+        return HttpStatusCode.OK;
+    }
+
+    private static string Path(string pattern, Dictionary<string, string> values)
+    {
+        foreach (var (prefix, value) in values)
+        {
+            var parameter = prefix[(prefix.LastIndexOf('/') + 1)..];
+            if (pattern.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                pattern = pattern.Replace(parameter, value);
+            }
+        }
+
+        pattern = pattern.Replace("{year:int}", "2027").Replace("{documentName}", "v1");
+        pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}:]*:int\\}", "1");
+        return System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}]*\\}", "x");
+    }
+}
