@@ -74,6 +74,7 @@ app.MapAccessChecks();
 app.MapRulebook();
 app.MapAudit();
 app.MapReviews();
+app.MapCatalogChanges();
 app.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);

@@ -73,6 +73,10 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/reviews/{id}/extend"] = Roles([Role.DepartmentHead]) with { Party = Own },
         ["POST /api/reviews/{id}/confirm"] = Roles(Staff) with { Party = Own },
         ["POST /api/reviews/{id}/correct"] = Roles(Staff) with { Party = Own },
+        ["POST /api/catalog-changes/"] = Roles(Staff),
+        ["GET /api/catalog-changes/{id}"] = Roles(Staff, Oversight) with { Party = Own },
+        ["POST /api/catalog-changes/{id}/updated"] = Roles(Staff) with { Party = Own },
+        ["POST /api/catalog-changes/{id}/report"] = Roles(Staff) with { Party = Own },
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
@@ -113,8 +117,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         {
             entryCode = "340000-GA-0001", dataItems = new[] { "name" }, description = "Matrix", route = "Provider",
         })).Content.ReadFromJsonAsync<JsonElement>();
+        var ga = await api.ClientFor(Role.DepartmentOperator, Own);
+        var change = await (await ga.PostAsJsonAsync("/api/catalog-changes", new
+        {
+            changedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), basis = "Matrix", affectedEntries = Array.Empty<string>(),
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var values = new Dictionary<string, string>
         {
+            ["/api/catalog-changes/{id}"] = change.GetProperty("id").GetString()!,
             ["/api/share-requests/{id}"] = request.GetProperty("id").GetString()!,
             ["/api/reviews/{id}"] = review.GetProperty("id").GetString()!,
             ["/api/departments/{code}"] = Own,

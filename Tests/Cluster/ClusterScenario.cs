@@ -50,6 +50,39 @@ public static class ClusterScenario
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
     }
 
+    /// <summary>
+    /// The request once the cluster answers for it: a 503 (its grain lived on a silo not yet declared dead) is
+    /// retried for up to <paramref name="within"/>; a 404 means it is not there.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, JsonElement? Request)> GetSettled(HttpClient client, string id, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            HttpStatusCode status;
+            try
+            {
+                var response = await client.GetAsync($"/api/share-requests/{id}");
+                status = response.StatusCode;
+                if (status != HttpStatusCode.ServiceUnavailable)
+                {
+                    return (status, status == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null);
+                }
+            }
+            catch (TaskCanceledException)
+            {
+                status = HttpStatusCode.GatewayTimeout;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                return (status, null);
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
     public static async Task<HashSet<string>> Outbox(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/share-requests/outbox"))
             .EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToHashSet();

@@ -17,7 +17,7 @@ public sealed class ReviewTests(MidSeptemberCluster platform) : IClassFixture<Mi
 
     private IReviewGrain Review(string id) => platform.Grains.GetGrain<IReviewGrain>(id);
 
-    private static FileReview Application(ReviewRoute route) =>
+    internal static FileReview Application(ReviewRoute route) =>
         new("340000-GA-0001", ["householdAddress"], "My registered address is wrong: I moved in 2025.", route, "Lease contract no. 2025-118");
 
     [Fact]
@@ -78,11 +78,17 @@ public sealed class ReviewTests(MidSeptemberCluster platform) : IClassFixture<Mi
         await Assert.ThrowsAsync<NotEntitledException>(() => Review("RV-platform-1").Extend(2, "Archive.", Actors.Head("340000-GA")));
         Assert.Equal(new DateOnly(2026, 9, 30), (await Review("RV-platform-1").Extend(2, "Archive.", Actors.Admin)).Deadline!.DueDate);
     }
+}
+
+/// <summary>A review's deadline passing: on a cluster of its own, since it moves the clock.</summary>
+public sealed class ReviewOverdueTests(MidSeptemberCluster platform) : IClassFixture<MidSeptemberCluster>
+{
+    private IReviewGrain Review(string id) => platform.Grains.GetGrain<IReviewGrain>(id);
 
     [Fact]
     public async Task Art26_Art43_a_review_unanswered_past_its_deadline_is_overdue_with_a_violation_and_only_the_provider_answers()
     {
-        var review = await Review("RV-late-1").File(Application(ReviewRoute.Provider), Actors.Operator("340000-RS"));
+        var review = await Review("RV-late-1").File(ReviewTests.Application(ReviewRoute.Provider), Actors.Operator("340000-RS"));
         await Assert.ThrowsAsync<NotEntitledException>(() => Review("RV-late-1").Correct("Fixed.", 2, Actors.Operator("340000-RS")));
 
         platform.AdvanceTo(review.Deadline!.DueAt + TimeSpan.FromMinutes(1));

@@ -2,13 +2,43 @@
 # Creates or upgrades the platform's schema: applies every migrations/NNNN_*.sql not applied yet, in order, each in
 # its own transaction, and records it with its checksum in schema_migrations.
 #   deploy/postgres/migrate.sh "postgresql://user@host:port/database"    (or a libpq keyword string)
-#   DATASHARING_PG_URI=... deploy/postgres/migrate.sh
+#   DATASHARING_PG_URI=... deploy/postgres/migrate.sh                    (a URI or libpq keyword string)
+#   DATASHARING_PG=... deploy/postgres/migrate.sh                        (also an Npgsql "Host=...;Port=..." string)
 # Safe to run twice (applied files are skipped) and from two processes at once (a session advisory lock makes the
 # second wait, then find everything applied). A migration whose file changed after it was applied is an error.
+# Only psql is needed. Exits non-zero on any error; a failed file leaves nothing of itself behind.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-target=${1:-${DATASHARING_PG_URI:-}}
-[ -n "$target" ] || { echo "usage: $0 <postgresql connection URI>" >&2; exit 2; }
+target=${1:-${DATASHARING_PG_URI:-${DATASHARING_PG:-}}}
+[ -n "$target" ] || { echo "usage: $0 <postgresql connection URI or libpq keyword string>" >&2; exit 2; }
+
+# An Npgsql connection string ("Host=h;Port=p;Username=u;Database=d;Password=...", as the silos take it) is turned
+# into libpq keywords, so the same variable serves both; the password goes through PGPASSWORD.
+if [[ "$target" != *"://"* && "$target" == *";"* ]]; then
+  libpq=""
+  IFS=';' read -ra pairs <<<"$target"
+  for pair in "${pairs[@]}"; do
+    [[ "$pair" == *=* ]] || continue
+    key=$(printf '%s' "${pair%%=*}" | tr '[:upper:]' '[:lower:]' | tr -d ' ')
+    value=${pair#*=}
+    value=${value#"${value%%[![:space:]]*}"}; value=${value%"${value##*[![:space:]]}"}
+    case "$key" in
+      host|server) key=host ;;
+      port) key=port ;;
+      username|userid|user) key=user ;;
+      database|db) key=dbname ;;
+      password|pwd) export PGPASSWORD="$value"; continue ;;
+      sslmode) key=sslmode
+               value=$(printf '%s' "$value" | tr '[:upper:]' '[:lower:]')
+               value=${value/verifyca/verify-ca}; value=${value/verifyfull/verify-full} ;;
+      timeout) key=connect_timeout ;;
+      *) continue ;;
+    esac
+    value=${value//\\/\\\\}; value=${value//\'/\\\'}
+    libpq+="$key='$value' "
+  done
+  target=$libpq
+fi
 
 # All work happens in one psql session so the advisory lock is held from the first check to the last file.
 script=$(mktemp)
@@ -38,7 +68,7 @@ SELECT :'action' = 'apply' AS apply \gset
 \if :apply
   \echo 'applying $name'
   BEGIN;
-  \i $file
+  \i '$file'
   INSERT INTO schema_migrations (name, checksum) VALUES ('$name', '$sum');
   COMMIT;
 \endif

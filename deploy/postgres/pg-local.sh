@@ -5,8 +5,10 @@
 #                                       Npgsql connection string as the last line
 #   pg-local.sh stop <datadir>
 #   pg-local.sh restart <datadir>
-# Trust authentication on 127.0.0.1 only: a local, disposable server. As root it runs the server as the "postgres"
-# user, since PostgreSQL refuses to run as root.
+# Trust authentication on 127.0.0.1 only: a local, disposable server. As root it runs initdb and the server as the
+# "postgres" OS user (PostgreSQL refuses to run as root; Debian's package creates that user), which then owns
+# <datadir>: its parent directories must be traversable by that user (e.g. /tmp, not /root). Binaries: the highest
+# /usr/lib/postgresql/<version>/bin present.
 set -euo pipefail
 
 bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
@@ -38,6 +40,12 @@ unix_socket_directories = '$dir'
 max_connections = 300
 fsync = on
 CONF
+    # Trust only TCP from 127.0.0.1 (the only address it listens on); the socket, inside the 0700 data directory,
+    # only lets the postgres OS user in as itself.
+    cat >"$dir/pg_hba.conf" <<'HBA'
+local all  postgres              peer
+host  all  all      127.0.0.1/32 trust
+HBA
   fi
   if ! as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null
@@ -66,5 +74,5 @@ case "${1:-}" in
   start) start "${2:?datadir}" "${3:?port}" ;;
   stop) stop "${2:?datadir}" ;;
   restart) restart "${2:?datadir}" ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -1,0 +1,200 @@
+using DataSharing.Audit;
+using DataSharing.Calendar;
+using DataSharing.Cases;
+using DataSharing.Catalog;
+using DataSharing.Common;
+using DataSharing.Departments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace DataSharing.CatalogChanges;
+
+public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
+{
+    private const string CaseKind = "CatalogChange";
+
+    private readonly IPersistentState<State> _state;
+    private readonly PlatformClock _clock;
+    private readonly Rulebook _rulebook;
+    private readonly CaseCommit<State> _commit;
+
+    public CatalogChangeGrain(
+        [PersistentState("catalogChange", StorageNames.Platform)] IPersistentState<State> state,
+        PlatformClock clock,
+        IOptions<Rulebook> rulebook,
+        IAuditLog audit,
+        IGrainFactory grains,
+        ILogger<CatalogChangeGrain> logger)
+    {
+        _state = state;
+        _clock = clock;
+        _rulebook = rulebook.Value;
+        _commit = new CaseCommit<State>(this, state, grains, audit, logger);
+    }
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<CatalogChangeView> Declare(DeclareCatalogChange declaration, Actor by)
+    {
+        if (_state.State.Change is { } existing)
+        {
+            return Fingerprint.Of(existing.Declaration) == Fingerprint.Of(declaration)
+                ? existing
+                : throw new IllegalTransitionException(Id, existing.Status.ToString(), "declare", $"Catalog change {Id} was already declared with other content.");
+        }
+
+        if (!by.ActsFor(declaration.Department))
+        {
+            throw new NotEntitledException($"{by.Subject} does not act for {declaration.Department}.");
+        }
+
+        var now = _clock.Now;
+        await Validate(declaration, ShanghaiTime.DateOf(now));
+
+        // Art 15: the 10 working days run from the date of the change, not from its declaration.
+        var deadline = await CaseDeadlines.ComputeFrom(GrainFactory, declaration.ChangedOn, _rulebook.CatalogUpdateWorkingDays, this.GetGrainId());
+        return await Save(new CatalogChangeView
+        {
+            Id = Id,
+            Status = CatalogChangeStatus.AwaitingUpdate,
+            Declaration = declaration,
+            DeclaredAt = now,
+            UpdateDeadline = deadline,
+            History = [new CaseTransition(now, by, "declare", null, nameof(CatalogChangeStatus.AwaitingUpdate), declaration.Basis)],
+        });
+    }
+
+    public async Task<CatalogChangeView> RecordUpdate(string? note, Actor by)
+    {
+        var change = Existing(by);
+        var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.RecordUpdate);
+        Require.MaxLength(note, "note");
+        var now = _clock.Now;
+        var report = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.CatalogReportWorkingDays, this.GetGrainId());
+        return await Save(change with
+        {
+            Status = next,
+            UpdatedAt = now,
+            UpdateLate = now >= change.UpdateDeadline.DueAt,
+            ReportDeadline = report,
+            History = [.. change.History, new CaseTransition(now, by, "update", change.Status.ToString(), next.ToString(), note)],
+        });
+    }
+
+    public async Task<CatalogChangeView> Report(string report, Actor by)
+    {
+        var change = Existing(by);
+        var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.Report);
+        Require.Text(report, "report", "Art 15");
+        var now = _clock.Now;
+        return await Save(change with
+        {
+            Status = next,
+            ReportedAt = now,
+            Report = report,
+            ReportLate = now >= change.ReportDeadline!.DueAt,
+            History = [.. change.History, new CaseTransition(now, by, "report", change.Status.ToString(), next.ToString(), null)],
+        });
+    }
+
+    public Task<CatalogChangeView?> Get() => Task.FromResult(_state.State.Change);
+
+    public async Task RecomputeDeadline()
+    {
+        if (_state.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { Provisional: true } running)
+        {
+            return;
+        }
+
+        var recomputed = await CaseDeadlines.ComputeFrom(GrainFactory, running.StartDate, running.WorkingDays, this.GetGrainId());
+        var note = $"Due {recomputed.DueDate:yyyy-MM-dd}, was {running.DueDate:yyyy-MM-dd}.";
+        change = change.Status == CatalogChangeStatus.AwaitingUpdate ? change with { UpdateDeadline = recomputed } : change with { ReportDeadline = recomputed };
+        await Save(change with
+        {
+            History = [.. change.History, new CaseTransition(_clock.Now, Actor.System, "recompute-deadline", change.Status.ToString(), change.Status.ToString(), note)],
+        });
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await _commit.FlushPending();
+        if (_state.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { } deadline)
+        {
+            await _commit.DisarmIfIdle();
+            return;
+        }
+
+        var now = _clock.Now;
+        if (now < deadline.DueAt)
+        {
+            await this.Arm(deadline.DueAt, now);
+            return;
+        }
+
+        var step = change.Status == CatalogChangeStatus.AwaitingUpdate ? "update" : "report";
+        var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.MarkOverdue);
+        _state.State.PendingViolations.Add(new ViolationRecord(
+            $"{Id}:{step}-overdue", change.Declaration.Department, "Art 43(2)", CaseKind, Id,
+            step == "update"
+                ? $"The catalog was not updated within {deadline.WorkingDays} working days of the change of {change.Declaration.ChangedOn:yyyy-MM-dd} (Art 15)."
+                : $"The updated catalog was not reported to the data authority within {deadline.WorkingDays} working days (Art 15).",
+            now));
+        await Save(change with
+        {
+            Status = next,
+            History = [.. change.History, new CaseTransition(now, Actor.System, "overdue", change.Status.ToString(), next.ToString(), $"The {step} was due by {deadline.DueAt:O}.")],
+        });
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _commit.FlushPending();
+
+    private async Task Validate(DeclareCatalogChange declaration, DateOnly today)
+    {
+        Require.Text(declaration.Basis, "basis", "Art 15");
+        if (declaration.ChangedOn == default || declaration.ChangedOn > today)
+        {
+            throw new ValidationFailedException("changedOn", "changedOn is the date the law or duty changed: today or earlier.", "Art 15");
+        }
+
+        if (declaration.ChangedOn.Year < WorkingDayCalendarGrain.MinYear)
+        {
+            throw new ValidationFailedException("changedOn", $"changedOn is after {WorkingDayCalendarGrain.MinYear}.");
+        }
+
+        for (var i = 0; i < declaration.AffectedEntries.Count; i++)
+        {
+            var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(declaration.AffectedEntries[i]).Get();
+            if (entry?.Content.ProviderDepartment != declaration.Department)
+            {
+                throw new ValidationFailedException($"affectedEntries[{i}]", $"{declaration.AffectedEntries[i]} is not an entry of {declaration.Department}.");
+            }
+        }
+    }
+
+    private CatalogChangeView Existing(Actor by)
+    {
+        var change = _state.State.Change ?? throw new NotFoundException("Catalog change", Id);
+        return by.ActsFor(change.Declaration.Department)
+            ? change
+            : throw new NotEntitledException($"Only {change.Declaration.Department} updates and reports its catalog change {Id}.");
+    }
+
+    private async Task<CatalogChangeView> Save(CatalogChangeView change)
+    {
+        _state.State.Change = change;
+        var act = change.History[^1];
+        await _commit.Commit(CatalogChangeStateMachine.Running(change)?.DueAt, _clock.Now,
+            version => TransitionAudit.Of(CaseKind, Id, version, act, [change.Declaration.Department]));
+        return change;
+    }
+
+    [GenerateSerializer, Alias("CatalogChangeState")]
+    public sealed class State : ICaseState
+    {
+        [Id(0)] public CatalogChangeView? Change { get; set; }
+        [Id(1)] public int Version { get; set; }
+        [Id(2)] public List<ViolationRecord> PendingViolations { get; set; } = [];
+        [Id(3)] public List<AuditEntry> PendingAudit { get; set; } = [];
+    }
+}
