@@ -75,6 +75,7 @@ app.MapRulebook();
 app.MapAudit();
 app.MapReviews();
 app.MapCatalogChanges();
+app.MapNotices();
 app.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);

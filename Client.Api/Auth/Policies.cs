@@ -14,11 +14,14 @@ public static class Policies
     /// <summary>Those who see across departments: the platform admin and the data authority.</summary>
     public const string Oversight = nameof(Oversight);
 
+    public const string DataAuthority = nameof(DataAuthority);
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(DepartmentStaff, p => p.RequireRole(Role.DepartmentOperator, Role.DepartmentHead).RequireClaim(PlatformClaims.Department));
         options.AddPolicy(PlatformAdmin, p => p.RequireRole(Role.PlatformAdmin));
         options.AddPolicy(Oversight, p => p.RequireRole(Role.PlatformAdmin, Role.DataAuthority));
+        options.AddPolicy(DataAuthority, p => p.RequireRole(Role.DataAuthority));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -77,6 +77,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/catalog-changes/{id}"] = Roles(Staff, Oversight) with { Party = Own },
         ["POST /api/catalog-changes/{id}/updated"] = Roles(Staff) with { Party = Own },
         ["POST /api/catalog-changes/{id}/report"] = Roles(Staff) with { Party = Own },
+        ["POST /api/notices/"] = Roles([Role.DataAuthority]),
+        ["GET /api/notices/{id}"] = Roles(Staff, Oversight) with { Party = Own },
+        ["POST /api/notices/{id}/report"] = Roles(Staff) with { Party = Own },
+        ["POST /api/notices/{id}/decision"] = Roles([Role.DataAuthority]),
+        ["POST /api/notices/{id}/government-order"] = Roles([Role.DataAuthority]),
+        ["GET /api/violations"] = Roles(Oversight),
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
@@ -122,8 +128,15 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         {
             changedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), basis = "Matrix", affectedEntries = Array.Empty<string>(),
         })).Content.ReadFromJsonAsync<JsonElement>();
+        var authority = await api.ClientFor(Role.DataAuthority);
+        var notice = await (await authority.PostAsJsonAsync("/api/notices", new
+        {
+            department = Own, category = "CatalogNotCompiled", findings = "Matrix",
+            rectifyBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var values = new Dictionary<string, string>
         {
+            ["/api/notices/{id}"] = notice.GetProperty("id").GetString()!,
             ["/api/catalog-changes/{id}"] = change.GetProperty("id").GetString()!,
             ["/api/share-requests/{id}"] = request.GetProperty("id").GetString()!,
             ["/api/reviews/{id}"] = review.GetProperty("id").GetString()!,

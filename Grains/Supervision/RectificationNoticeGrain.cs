@@ -1,0 +1,180 @@
+using DataSharing.Audit;
+using DataSharing.Calendar;
+using DataSharing.Cases;
+using DataSharing.Common;
+using DataSharing.Departments;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace DataSharing.Supervision;
+
+public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain, IRemindable
+{
+    private const string CaseKind = "RectificationNotice";
+
+    private readonly IPersistentState<State> _state;
+    private readonly PlatformClock _clock;
+    private readonly CaseCommit<State> _commit;
+
+    public RectificationNoticeGrain(
+        [PersistentState("rectificationNotice", StorageNames.Platform)] IPersistentState<State> state,
+        PlatformClock clock,
+        IAuditLog audit,
+        IGrainFactory grains,
+        ILogger<RectificationNoticeGrain> logger)
+    {
+        _state = state;
+        _clock = clock;
+        _commit = new CaseCommit<State>(this, state, grains, audit, logger);
+    }
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<RectificationNoticeView> Issue(IssueNotice notice, Actor by)
+    {
+        EnsureAuthority(by);
+        if (_state.State.Notice is { } existing)
+        {
+            return Fingerprint.Of(existing.Notice) == Fingerprint.Of(notice)
+                ? existing
+                : throw new IllegalTransitionException(Id, existing.Status.ToString(), "issue", $"Notice {Id} was already issued with other content.");
+        }
+
+        Require.Text(notice.Findings, "findings", "Art 43");
+        if (!Enum.IsDefined(notice.Category))
+        {
+            throw new ValidationFailedException("category", "category is one of the eight of Art 43.", "Art 43");
+        }
+
+        var now = _clock.Now;
+        if (notice.RectifyBy < ShanghaiTime.DateOf(now))
+        {
+            throw new ValidationFailedException("rectifyBy", "The rectification deadline is today or later.", "Art 43");
+        }
+
+        if (await GrainFactory.GetGrain<IDepartmentGrain>(notice.Department).GetProfile() is null)
+        {
+            throw new ValidationFailedException("department", $"No department has the code '{notice.Department}'.");
+        }
+
+        return await Save(new RectificationNoticeView
+        {
+            Id = Id,
+            Status = RectificationStatus.Open,
+            Notice = notice,
+            IssuedBy = by,
+            IssuedAt = now,
+            DueAt = ShanghaiTime.EndOf(notice.RectifyBy),
+            History = [new CaseTransition(now, by, "issue", null, nameof(RectificationStatus.Open), $"Rectify by {notice.RectifyBy:yyyy-MM-dd}: {notice.Findings}")],
+        });
+    }
+
+    public async Task<RectificationNoticeView> ReportRectification(string report, Actor by)
+    {
+        var notice = Existing();
+        if (!by.ActsFor(notice.Notice.Department))
+        {
+            throw new NotEntitledException($"Only {notice.Notice.Department} reports its rectification.");
+        }
+
+        var next = RectificationStateMachine.Apply(Id, notice.Status, RectificationAction.Report);
+        Require.Text(report, "report", "Art 43");
+        _state.State.ReportedFrom = notice.Status;
+        return await Move(notice with { LastReport = report }, next, "report", report, by);
+    }
+
+    public async Task<RectificationNoticeView> Decide(bool accept, string? reason, Actor by)
+    {
+        EnsureAuthority(by);
+        var notice = Existing();
+        var next = RectificationStateMachine.Apply(Id, notice.Status, accept ? RectificationAction.Accept : RectificationAction.Reject, _state.State.ReportedFrom);
+        if (!accept)
+        {
+            Require.Text(reason, "reason", "Art 43");
+        }
+
+        return await Move(notice, next, accept ? "accept" : "reject", reason, by);
+    }
+
+    public async Task<RectificationNoticeView> RecordGovernmentOrder(DateOnly rectifyBy, string order, Actor by)
+    {
+        EnsureAuthority(by);
+        var notice = Existing();
+        var next = RectificationStateMachine.Apply(Id, notice.Status, RectificationAction.GovernmentOrder);
+        Require.Text(order, "order", "Art 43");
+        if (rectifyBy < ShanghaiTime.DateOf(_clock.Now))
+        {
+            throw new ValidationFailedException("rectifyBy", "The new deadline is today or later.", "Art 43");
+        }
+
+        return await Move(notice with { GovernmentRectifyBy = rectifyBy, DueAt = ShanghaiTime.EndOf(rectifyBy) }, next, "government-order",
+            $"Rectify by {rectifyBy:yyyy-MM-dd}: {order}", by);
+    }
+
+    public Task<RectificationNoticeView?> Get() => Task.FromResult(_state.State.Notice);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await _commit.FlushPending();
+        if (_state.State.Notice is not { } notice || !RectificationStateMachine.DeadlineRuns(notice.Status))
+        {
+            await _commit.DisarmIfIdle();
+            return;
+        }
+
+        var now = _clock.Now;
+        if (now < notice.DueAt)
+        {
+            await this.Arm(notice.DueAt, now);
+            return;
+        }
+
+        var serious = notice.Status == RectificationStatus.GovernmentOrdered;
+        _state.State.PendingViolations.Add(new ViolationRecord(
+            $"{Id}:{(serious ? "serious" : "not-rectified")}", notice.Notice.Department, $"Art 43({(int)notice.Notice.Category})", CaseKind, Id,
+            serious
+                ? $"Not corrected by the people's government's deadline ({notice.DueAt:yyyy-MM-dd}): serious (Art 43)."
+                : $"Not rectified by the data authority's deadline ({notice.Notice.RectifyBy:yyyy-MM-dd}); reported to the people's government (Art 43).",
+            now));
+        var next = RectificationStateMachine.Apply(Id, notice.Status, RectificationAction.Lapse);
+        await Move(notice, next, serious ? "serious" : "escalate", $"Deadline {notice.DueAt:O} passed.", Actor.System);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _commit.FlushPending();
+
+    private static void EnsureAuthority(Actor by)
+    {
+        if (by.Role != Role.DataAuthority)
+        {
+            throw new NotEntitledException("Rectification notices are the data authority's (Art 43).");
+        }
+    }
+
+    private RectificationNoticeView Existing() => _state.State.Notice ?? throw new NotFoundException("Rectification notice", Id);
+
+    private Task<RectificationNoticeView> Move(RectificationNoticeView notice, RectificationStatus next, string verb, string? note, Actor by) =>
+        Save(notice with
+        {
+            Status = next,
+            History = [.. notice.History, new CaseTransition(_clock.Now, by, verb, notice.Status.ToString(), next.ToString(), note)],
+        });
+
+    private async Task<RectificationNoticeView> Save(RectificationNoticeView notice)
+    {
+        _state.State.Notice = notice;
+        var act = notice.History[^1];
+        await _commit.Commit(RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, _clock.Now,
+            version => TransitionAudit.Of(CaseKind, Id, version, act, [notice.Notice.Department]));
+        return notice;
+    }
+
+    [GenerateSerializer, Alias("RectificationNoticeState")]
+    public sealed class State : ICaseState
+    {
+        [Id(0)] public RectificationNoticeView? Notice { get; set; }
+        [Id(1)] public int Version { get; set; }
+        [Id(2)] public List<ViolationRecord> PendingViolations { get; set; } = [];
+        [Id(3)] public List<AuditEntry> PendingAudit { get; set; } = [];
+        [Id(4)] public RectificationStatus? ReportedFrom { get; set; }
+    }
+}
