@@ -53,6 +53,30 @@ public sealed class CaseCommit<TState>(IGrainBase grain, IPersistentState<TState
         await state.WriteStateAsync();
     }
 
-    /// <summary>A tick with nothing to act on: disarm, unless violations still wait to be recorded.</summary>
-    public Task DisarmIfIdle() => state.State.PendingViolations.Count == 0 ? grain.Disarm() : Task.CompletedTask;
+    /// <summary>
+    /// On a reminder tick: records what is pending, then says whether the deadline now running (<paramref name="due"/>)
+    /// has come. With no deadline running the reminder is disarmed (once nothing is pending); a tick that came early
+    /// (the deadline moved) re-arms it for the right instant.
+    /// </summary>
+    public async Task<bool> DeadlineHasCome(DateTimeOffset? due, DateTimeOffset now)
+    {
+        await FlushPending();
+        if (due is not { } dueAt)
+        {
+            if (state.State.PendingViolations.Count == 0)
+            {
+                await grain.Disarm();
+            }
+
+            return false;
+        }
+
+        if (now < dueAt)
+        {
+            await grain.Arm(dueAt, now);
+            return false;
+        }
+
+        return true;
+    }
 }

@@ -118,20 +118,16 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        await _commit.FlushPending();
-        if (_state.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { } deadline)
-        {
-            await _commit.DisarmIfIdle();
-            return;
-        }
-
         var now = _clock.Now;
-        if (now < deadline.DueAt)
+        var change = _state.State.Change;
+        var deadline = change is null ? null : CatalogChangeStateMachine.Running(change);
+        if (!await _commit.DeadlineHasCome(deadline?.DueAt, now))
         {
-            await this.Arm(deadline.DueAt, now);
             return;
         }
 
+        change = change!;
+        deadline = deadline!;
         var step = change.Status == CatalogChangeStatus.AwaitingUpdate ? "update" : "report";
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.MarkOverdue);
         _state.State.PendingViolations.Add(new ViolationRecord(

@@ -137,20 +137,15 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        await _commit.FlushPending();
-        if (_state.State.Review is not { Status: ReviewStatus.Verifying, Deadline: { } deadline } review)
-        {
-            await _commit.DisarmIfIdle();
-            return;
-        }
-
         var now = _clock.Now;
-        if (now < deadline.DueAt)
+        var review = _state.State.Review;
+        var due = review is { Status: ReviewStatus.Verifying } ? review.Deadline?.DueAt : null;
+        if (!await _commit.DeadlineHasCome(due, now))
         {
-            await this.Arm(deadline.DueAt, now);
             return;
         }
 
+        var deadline = review!.Deadline!;
         var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.MarkOverdue);
         _state.State.PendingViolations.Add(new ViolationRecord(
             $"{Id}:review-overdue", review.ProviderDepartment, "Art 43(5)", CaseKind, Id,

@@ -173,21 +173,16 @@ public sealed class ShareRequestGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        await Cases.FlushPending();
-        if (state.State.Request is not { } request || DueOf(request) is not { } due)
-        {
-            await Cases.DisarmIfIdle();
-            return;
-        }
-
         var now = clock.Now;
-        if (now < due)
+        var request = state.State.Request;
+        var dueAt = request is null ? null : DueOf(request);
+        if (!await Cases.DeadlineHasCome(dueAt, now))
         {
-            // Early: the deadline moved after the reminder was armed.
-            await this.Arm(due, now);
             return;
         }
 
+        request = request!;
+        var due = dueAt!.Value;
         metrics.ReminderLateness(CaseKind, now - due);
         if (request.Status == ShareRequestStatus.AwaitingProvider)
         {

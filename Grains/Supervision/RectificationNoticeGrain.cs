@@ -115,20 +115,14 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        await _commit.FlushPending();
-        if (_state.State.Notice is not { } notice || !RectificationStateMachine.DeadlineRuns(notice.Status))
-        {
-            await _commit.DisarmIfIdle();
-            return;
-        }
-
         var now = _clock.Now;
-        if (now < notice.DueAt)
+        var notice = _state.State.Notice;
+        if (!await _commit.DeadlineHasCome(notice is not null && RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, now))
         {
-            await this.Arm(notice.DueAt, now);
             return;
         }
 
+        notice = notice!;
         var serious = notice.Status == RectificationStatus.GovernmentOrdered;
         _state.State.PendingViolations.Add(new ViolationRecord(
             $"{Id}:{(serious ? "serious" : "not-rectified")}", notice.Notice.Department, $"Art 43({(int)notice.Notice.Category})", CaseKind, Id,
