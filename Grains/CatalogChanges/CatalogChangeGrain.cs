@@ -10,14 +10,11 @@ using Orleans.Runtime;
 
 namespace DataSharing.CatalogChanges;
 
-public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
+public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, ICatalogChangeGrain
 {
     private const string CaseKind = "CatalogChange";
 
-    private readonly IPersistentState<State> _state;
-    private readonly PlatformClock _clock;
     private readonly Rulebook _rulebook;
-    private readonly CaseCommit<State> _commit;
 
     public CatalogChangeGrain(
         [PersistentState("catalogChange", StorageNames.Platform)] IPersistentState<State> state,
@@ -26,18 +23,14 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
         IAuditLog audit,
         IGrainFactory grains,
         ILogger<CatalogChangeGrain> logger)
+        : base(state, clock, audit, grains, logger)
     {
-        _state = state;
-        _clock = clock;
         _rulebook = rulebook.Value;
-        _commit = new CaseCommit<State>(this, state, grains, audit, logger);
     }
-
-    private string Id => this.GetPrimaryKeyString();
 
     public async Task<CatalogChangeView> Declare(DeclareCatalogChange declaration, Actor by)
     {
-        if (_state.State.Change is { } existing)
+        if (CaseState.State.Change is { } existing)
         {
             return Fingerprint.Of(existing.Declaration) == Fingerprint.Of(declaration)
                 ? existing
@@ -49,7 +42,7 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
             throw new NotEntitledException($"{by.Subject} does not act for {declaration.Department}.");
         }
 
-        var now = _clock.Now;
+        var now = Clock.Now;
         await Validate(declaration, ShanghaiTime.DateOf(now));
 
         // Art 15: the 10 working days run from the date of the change, not from its declaration.
@@ -70,7 +63,7 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
         var change = Existing(by);
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.RecordUpdate);
         Require.MaxLength(note, "note");
-        var now = _clock.Now;
+        var now = Clock.Now;
         var report = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.CatalogReportWorkingDays, this.GetGrainId());
         return await Save(change with
         {
@@ -87,7 +80,7 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
         var change = Existing(by);
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.Report);
         Require.Text(report, "report", "Art 15");
-        var now = _clock.Now;
+        var now = Clock.Now;
         return await Save(change with
         {
             Status = next,
@@ -98,11 +91,11 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
         });
     }
 
-    public Task<CatalogChangeView?> Get() => Task.FromResult(_state.State.Change);
+    public Task<CatalogChangeView?> Get() => Task.FromResult(CaseState.State.Change);
 
     public async Task RecomputeDeadline()
     {
-        if (_state.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { Provisional: true } running)
+        if (CaseState.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { Provisional: true } running)
         {
             return;
         }
@@ -112,16 +105,16 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
         change = change.Status == CatalogChangeStatus.AwaitingUpdate ? change with { UpdateDeadline = recomputed } : change with { ReportDeadline = recomputed };
         await Save(change with
         {
-            History = [.. change.History, new CaseTransition(_clock.Now, Actor.System, "recompute-deadline", change.Status.ToString(), change.Status.ToString(), note)],
+            History = [.. change.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", change.Status.ToString(), change.Status.ToString(), note)],
         });
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public override async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var now = _clock.Now;
-        var change = _state.State.Change;
+        var now = Clock.Now;
+        var change = CaseState.State.Change;
         var deadline = change is null ? null : CatalogChangeStateMachine.Running(change);
-        if (!await _commit.DeadlineHasCome(deadline?.DueAt, now))
+        if (!await Cases.DeadlineHasCome(deadline?.DueAt, now))
         {
             return;
         }
@@ -130,7 +123,7 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
         deadline = deadline!;
         var step = change.Status == CatalogChangeStatus.AwaitingUpdate ? "update" : "report";
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.MarkOverdue);
-        _state.State.PendingViolations.Add(new ViolationRecord(
+        CaseState.State.PendingViolations.Add(new ViolationRecord(
             $"{Id}:{step}-overdue", change.Declaration.Department, "Art 43(2)", CaseKind, Id,
             step == "update"
                 ? $"The catalog was not updated within {deadline.WorkingDays} working days of the change of {change.Declaration.ChangedOn:yyyy-MM-dd} (Art 15)."
@@ -142,8 +135,6 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
             History = [.. change.History, new CaseTransition(now, Actor.System, "overdue", change.Status.ToString(), next.ToString(), $"The {step} was due by {deadline.DueAt:O}.")],
         });
     }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => _commit.FlushPending();
 
     private async Task Validate(DeclareCatalogChange declaration, DateOnly today)
     {
@@ -170,7 +161,7 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
 
     private CatalogChangeView Existing(Actor by)
     {
-        var change = _state.State.Change ?? throw new NotFoundException("Catalog change", Id);
+        var change = CaseState.State.Change ?? throw new NotFoundException("Catalog change", Id);
         return by.ActsFor(change.Declaration.Department)
             ? change
             : throw new NotEntitledException($"Only {change.Declaration.Department} updates and reports its catalog change {Id}.");
@@ -178,9 +169,9 @@ public sealed class CatalogChangeGrain : Grain, ICatalogChangeGrain, IRemindable
 
     private async Task<CatalogChangeView> Save(CatalogChangeView change)
     {
-        _state.State.Change = change;
+        CaseState.State.Change = change;
         var act = change.History[^1];
-        await _commit.Commit(CatalogChangeStateMachine.Running(change)?.DueAt, _clock.Now,
+        await Cases.Commit(CatalogChangeStateMachine.Running(change)?.DueAt, Clock.Now,
             version => TransitionAudit.Of(CaseKind, Id, version, act, [change.Declaration.Department]));
         return change;
     }

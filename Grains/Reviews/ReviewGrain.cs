@@ -10,14 +10,11 @@ using Orleans.Runtime;
 
 namespace DataSharing.Reviews;
 
-public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
+public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 {
     private const string CaseKind = "Review";
 
-    private readonly IPersistentState<State> _state;
-    private readonly PlatformClock _clock;
     private readonly Rulebook _rulebook;
-    private readonly CaseCommit<State> _commit;
 
     public ReviewGrain(
         [PersistentState("review", StorageNames.Platform)] IPersistentState<State> state,
@@ -26,18 +23,14 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
         IAuditLog audit,
         IGrainFactory grains,
         ILogger<ReviewGrain> logger)
+        : base(state, clock, audit, grains, logger)
     {
-        _state = state;
-        _clock = clock;
         _rulebook = rulebook.Value;
-        _commit = new CaseCommit<State>(this, state, grains, audit, logger);
     }
-
-    private string Id => this.GetPrimaryKeyString();
 
     public async Task<ReviewView> File(FileReview application, Actor applicant)
     {
-        if (_state.State.Review is { } existing)
+        if (CaseState.State.Review is { } existing)
         {
             return Fingerprint.Of(existing.Application) == Fingerprint.Of(application) && existing.Applicant == applicant
                 ? existing
@@ -51,7 +44,7 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
         }
 
         ReviewRules.ValidateApplication(application, entry.Content);
-        var now = _clock.Now;
+        var now = Clock.Now;
         var status = ReviewStateMachine.OnFile(application.Route);
         var review = new ReviewView
         {
@@ -80,7 +73,7 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
             throw new NotEntitledException("The platform management organization routes reviews filed through the platform (Art 26).");
         }
 
-        var now = _clock.Now;
+        var now = Clock.Now;
         var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Route);
         review = await Received(review with { Status = next }, now);
         return await Save(review with { History = [.. review.History, new CaseTransition(now, by, "route", review.Status.ToString(), next.ToString(), $"to {review.ProviderDepartment}")] });
@@ -91,7 +84,7 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
         var review = Existing();
         ReviewRules.ValidateExtension(review, workingDays, reason, by, _rulebook.ReviewExtensionMaxWorkingDays);
         var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Extend);
-        var now = _clock.Now;
+        var now = Clock.Now;
         var old = review.Deadline!;
 
         // Art 26: the extension counts from the old due date, in working days.
@@ -111,11 +104,11 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
     public Task<ReviewView> Correct(string explanation, int? correctedEntryVersion, Actor by) =>
         Answer(ReviewAction.Correct, explanation, correctedEntryVersion, by);
 
-    public Task<ReviewView?> Get() => Task.FromResult(_state.State.Review);
+    public Task<ReviewView?> Get() => Task.FromResult(CaseState.State.Review);
 
     public async Task RecomputeDeadline()
     {
-        if (_state.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
+        if (CaseState.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
         {
             return;
         }
@@ -130,24 +123,24 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
         await Save(review with
         {
             Deadline = deadline,
-            History = [.. review.History, new CaseTransition(_clock.Now, Actor.System, "recompute-deadline", review.Status.ToString(), review.Status.ToString(),
+            History = [.. review.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", review.Status.ToString(), review.Status.ToString(),
                 $"Due {deadline.DueDate:yyyy-MM-dd}, was {review.Deadline.DueDate:yyyy-MM-dd}.")],
         });
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public override async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var now = _clock.Now;
-        var review = _state.State.Review;
+        var now = Clock.Now;
+        var review = CaseState.State.Review;
         var due = review is { Status: ReviewStatus.Verifying } ? review.Deadline?.DueAt : null;
-        if (!await _commit.DeadlineHasCome(due, now))
+        if (!await Cases.DeadlineHasCome(due, now))
         {
             return;
         }
 
         var deadline = review!.Deadline!;
         var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.MarkOverdue);
-        _state.State.PendingViolations.Add(new ViolationRecord(
+        CaseState.State.PendingViolations.Add(new ViolationRecord(
             $"{Id}:review-overdue", review.ProviderDepartment, "Art 43(5)", CaseKind, Id,
             $"Review {Id} of {review.Application.EntryCode} was not answered by {deadline.DueDate:yyyy-MM-dd} (Art 26).", now));
         await Save(review with
@@ -159,8 +152,8 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await _commit.FlushPending();
-        if (_state.State.Review is { } review)
+        await Cases.FlushPending();
+        if (CaseState.State.Review is { } review)
         {
             await MarkEntry(review);
         }
@@ -176,7 +169,7 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
 
         var next = ReviewStateMachine.Apply(Id, review.Status, action);
         Require.Text(explanation, "explanation", "Art 26");
-        var now = _clock.Now;
+        var now = Clock.Now;
         var late = review.Deadline is { } deadline && now >= deadline.DueAt;
         return await Save(review with
         {
@@ -193,14 +186,14 @@ public sealed class ReviewGrain : Grain, IReviewGrain, IRemindable
         Deadline = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.ReviewAnswerWorkingDays, this.GetGrainId()),
     };
 
-    private ReviewView Existing() => _state.State.Review ?? throw new NotFoundException("Review", Id);
+    private ReviewView Existing() => CaseState.State.Review ?? throw new NotFoundException("Review", Id);
 
     private async Task<ReviewView> Save(ReviewView review)
     {
-        _state.State.Review = review;
+        CaseState.State.Review = review;
         var act = review.History[^1];
         DateTimeOffset? due = review.Status == ReviewStatus.Verifying ? review.Deadline?.DueAt : null;
-        await _commit.Commit(due, _clock.Now, version => TransitionAudit.Of(CaseKind, Id, version, act,
+        await Cases.Commit(due, Clock.Now, version => TransitionAudit.Of(CaseKind, Id, version, act,
             [review.ProviderDepartment, .. review.Applicant.Department is { } d ? [d] : Array.Empty<string>()]));
         await MarkEntry(review);
         return review;

@@ -8,13 +8,9 @@ using Orleans.Runtime;
 
 namespace DataSharing.Supervision;
 
-public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain, IRemindable
+public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrain.State>, IRectificationNoticeGrain
 {
     private const string CaseKind = "RectificationNotice";
-
-    private readonly IPersistentState<State> _state;
-    private readonly PlatformClock _clock;
-    private readonly CaseCommit<State> _commit;
 
     public RectificationNoticeGrain(
         [PersistentState("rectificationNotice", StorageNames.Platform)] IPersistentState<State> state,
@@ -22,18 +18,14 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
         IAuditLog audit,
         IGrainFactory grains,
         ILogger<RectificationNoticeGrain> logger)
+        : base(state, clock, audit, grains, logger)
     {
-        _state = state;
-        _clock = clock;
-        _commit = new CaseCommit<State>(this, state, grains, audit, logger);
     }
-
-    private string Id => this.GetPrimaryKeyString();
 
     public async Task<RectificationNoticeView> Issue(IssueNotice notice, Actor by)
     {
         EnsureAuthority(by);
-        if (_state.State.Notice is { } existing)
+        if (CaseState.State.Notice is { } existing)
         {
             return Fingerprint.Of(existing.Notice) == Fingerprint.Of(notice)
                 ? existing
@@ -46,7 +38,7 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
             throw new ValidationFailedException("category", "category is one of the eight of Art 43.", "Art 43");
         }
 
-        var now = _clock.Now;
+        var now = Clock.Now;
         if (notice.RectifyBy < ShanghaiTime.DateOf(now))
         {
             throw new ValidationFailedException("rectifyBy", "The rectification deadline is today or later.", "Art 43");
@@ -79,7 +71,7 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
 
         var next = RectificationStateMachine.Apply(Id, notice.Status, RectificationAction.Report);
         Require.Text(report, "report", "Art 43");
-        _state.State.ReportedFrom = notice.Status;
+        CaseState.State.ReportedFrom = notice.Status;
         return await Move(notice with { LastReport = report }, next, "report", report, by);
     }
 
@@ -87,7 +79,7 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
     {
         EnsureAuthority(by);
         var notice = Existing();
-        var next = RectificationStateMachine.Apply(Id, notice.Status, accept ? RectificationAction.Accept : RectificationAction.Reject, _state.State.ReportedFrom);
+        var next = RectificationStateMachine.Apply(Id, notice.Status, accept ? RectificationAction.Accept : RectificationAction.Reject, CaseState.State.ReportedFrom);
         if (!accept)
         {
             Require.Text(reason, "reason", "Art 43");
@@ -102,7 +94,7 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
         var notice = Existing();
         var next = RectificationStateMachine.Apply(Id, notice.Status, RectificationAction.GovernmentOrder);
         Require.Text(order, "order", "Art 43");
-        if (rectifyBy < ShanghaiTime.DateOf(_clock.Now))
+        if (rectifyBy < ShanghaiTime.DateOf(Clock.Now))
         {
             throw new ValidationFailedException("rectifyBy", "The new deadline is today or later.", "Art 43");
         }
@@ -111,20 +103,20 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
             $"Rectify by {rectifyBy:yyyy-MM-dd}: {order}", by);
     }
 
-    public Task<RectificationNoticeView?> Get() => Task.FromResult(_state.State.Notice);
+    public Task<RectificationNoticeView?> Get() => Task.FromResult(CaseState.State.Notice);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public override async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var now = _clock.Now;
-        var notice = _state.State.Notice;
-        if (!await _commit.DeadlineHasCome(notice is not null && RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, now))
+        var now = Clock.Now;
+        var notice = CaseState.State.Notice;
+        if (!await Cases.DeadlineHasCome(notice is not null && RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, now))
         {
             return;
         }
 
         notice = notice!;
         var serious = notice.Status == RectificationStatus.GovernmentOrdered;
-        _state.State.PendingViolations.Add(new ViolationRecord(
+        CaseState.State.PendingViolations.Add(new ViolationRecord(
             $"{Id}:{(serious ? "serious" : "not-rectified")}", notice.Notice.Department, $"Art 43({(int)notice.Notice.Category})", CaseKind, Id,
             serious
                 ? $"Not corrected by the people's government's deadline ({notice.DueAt:yyyy-MM-dd}): serious (Art 43)."
@@ -134,8 +126,6 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
         await Move(notice, next, serious ? "serious" : "escalate", $"Deadline {notice.DueAt:O} passed.", Actor.System);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => _commit.FlushPending();
-
     private static void EnsureAuthority(Actor by)
     {
         if (by.Role != Role.DataAuthority)
@@ -144,20 +134,20 @@ public sealed class RectificationNoticeGrain : Grain, IRectificationNoticeGrain,
         }
     }
 
-    private RectificationNoticeView Existing() => _state.State.Notice ?? throw new NotFoundException("Rectification notice", Id);
+    private RectificationNoticeView Existing() => CaseState.State.Notice ?? throw new NotFoundException("Rectification notice", Id);
 
     private Task<RectificationNoticeView> Move(RectificationNoticeView notice, RectificationStatus next, string verb, string? note, Actor by) =>
         Save(notice with
         {
             Status = next,
-            History = [.. notice.History, new CaseTransition(_clock.Now, by, verb, notice.Status.ToString(), next.ToString(), note)],
+            History = [.. notice.History, new CaseTransition(Clock.Now, by, verb, notice.Status.ToString(), next.ToString(), note)],
         });
 
     private async Task<RectificationNoticeView> Save(RectificationNoticeView notice)
     {
-        _state.State.Notice = notice;
+        CaseState.State.Notice = notice;
         var act = notice.History[^1];
-        await _commit.Commit(RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, _clock.Now,
+        await Cases.Commit(RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, Clock.Now,
             version => TransitionAudit.Of(CaseKind, Id, version, act, [notice.Notice.Department]));
         return notice;
     }
