@@ -17,4 +17,6 @@ public sealed record ReviewView
     [Id(8)] public ReviewExtension? Extension { get; init; }
     [Id(9)] public ReviewOutcome? Outcome { get; init; }
     [Id(10)] public IReadOnlyList<CaseTransition> History { get; init; } = [];
+    /// <summary>The answer period counted from receipt, as the rulebook said then (the deadline may since be extended).</summary>
+    [Id(11)] public int AnswerWorkingDays { get; init; }
 }

@@ -87,12 +87,11 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         var now = Clock.Now;
         var old = review.Deadline!;
 
-        // Art 26: the extension counts from the old due date, in working days.
-        var extended = await CaseDeadlines.ComputeFrom(GrainFactory, old.DueDate, workingDays, this.GetGrainId());
+        var extended = await ExtendFrom(old, workingDays);
         return await Save(review with
         {
             Status = next,
-            Deadline = extended with { Provisional = old.Provisional || extended.Provisional },
+            Deadline = extended,
             Extension = new ReviewExtension(workingDays, reason, by, now, old.DueDate),
             History = [.. review.History, new CaseTransition(now, by, "extend", review.Status.ToString(), next.ToString(),
                 $"+{workingDays} working days: due {extended.DueDate:yyyy-MM-dd}, was {old.DueDate:yyyy-MM-dd}. {reason}")],
@@ -113,11 +112,11 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
             return;
         }
 
-        var deadline = await CaseDeadlines.Compute(GrainFactory, received, review.Deadline.WorkingDays, this.GetGrainId());
+        // After an extension the stored deadline counts the extension's days, so the base comes from the case.
+        var deadline = await CaseDeadlines.Compute(GrainFactory, received, review.AnswerWorkingDays, this.GetGrainId());
         if (review.Extension is { } extension)
         {
-            var extended = await CaseDeadlines.ComputeFrom(GrainFactory, deadline.DueDate, extension.WorkingDays, this.GetGrainId());
-            deadline = extended with { Provisional = deadline.Provisional || extended.Provisional };
+            deadline = await ExtendFrom(deadline, extension.WorkingDays);
         }
 
         await Save(review with
@@ -183,8 +182,16 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
     private async Task<ReviewView> Received(ReviewView review, DateTimeOffset now) => review with
     {
         ReceivedAt = now,
+        AnswerWorkingDays = _rulebook.ReviewAnswerWorkingDays,
         Deadline = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.ReviewAnswerWorkingDays, this.GetGrainId()),
     };
+
+    /// <summary>Art 26: an extension counts from the old due date; it stays provisional if either part is.</summary>
+    private async Task<Deadline> ExtendFrom(Deadline old, int workingDays)
+    {
+        var extended = await CaseDeadlines.ComputeFrom(GrainFactory, old.DueDate, workingDays, this.GetGrainId());
+        return extended with { Provisional = old.Provisional || extended.Provisional };
+    }
 
     private ReviewView Existing() => CaseState.State.Review ?? throw new NotFoundException("Review", Id);
 
