@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.CatalogChanges;
@@ -19,7 +18,7 @@ public static class CatalogChangeEndpoints
                 body.ChangedOn ?? throw new ValidationFailedException("changedOn", "changedOn is required (Art 15).", "Art 15"),
                 body.Basis ?? "", body.AffectedEntries ?? []);
             var claim = await IdempotentCreation.Claim(http, grains, "catalog-change", caller, declaration,
-                () => Task.FromResult($"CC-{ShanghaiTime.DateOf(time.GetUtcNow()):yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}"),
+                CaseIds.Factory("CC", time),
                 async id => await grains.GetGrain<ICatalogChangeGrain>(id).Get() is not null);
             var change = await grains.GetGrain<ICatalogChangeGrain>(claim.ResourceId).Declare(declaration, caller);
             return Results.Created($"/api/catalog-changes/{change.Id}", change);

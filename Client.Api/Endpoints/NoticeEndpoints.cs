@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.Common;
@@ -22,7 +21,7 @@ public static class NoticeEndpoints
                 body.RectifyBy ?? throw new ValidationFailedException("rectifyBy", "rectifyBy is the deadline the authority sets (Art 43).", "Art 43"),
                 body.RelatedCaseId);
             var claim = await IdempotentCreation.Claim(http, grains, "notice", caller, notice,
-                () => Task.FromResult($"RN-{ShanghaiTime.DateOf(time.GetUtcNow()):yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}"),
+                CaseIds.Factory("RN", time),
                 async id => await grains.GetGrain<IRectificationNoticeGrain>(id).Get() is not null);
             var issued = await grains.GetGrain<IRectificationNoticeGrain>(claim.ResourceId).Issue(notice, caller);
             return Results.Created($"/api/notices/{issued.Id}", issued);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.Common;
@@ -23,7 +22,7 @@ public static class ReviewEndpoints
             var application = new FileReview(body.EntryCode ?? "", body.DataItems ?? [], body.Description ?? "",
                 body.Route ?? throw new ValidationFailedException("route", "route is Provider or Platform (Art 26).", "Art 26"), body.Evidence);
             var claim = await IdempotentCreation.Claim(http, grains, "review", applicant, application,
-                () => Task.FromResult($"RV-{ShanghaiTime.DateOf(time.GetUtcNow()):yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}"),
+                CaseIds.Factory("RV", time),
                 async id => await grains.GetGrain<IReviewGrain>(id).Get() is not null);
             var review = await grains.GetGrain<IReviewGrain>(claim.ResourceId).File(application, applicant);
             return Results.Created($"/api/reviews/{review.Id}", review);

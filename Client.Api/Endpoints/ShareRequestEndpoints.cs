@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.Common;
@@ -16,7 +15,7 @@ public static class ShareRequestEndpoints
         {
             var caller = http.User.ToActor();
             var submission = body.ToSubmission(http.User.Department());
-            var claim = await IdempotentCreation.Claim(http, grains, "share-request", caller, submission, () => Task.FromResult(NewId(time)),
+            var claim = await IdempotentCreation.Claim(http, grains, "share-request", caller, submission, CaseIds.Factory("SR", time),
                 async id => await grains.GetGrain<IShareRequestGrain>(id).Get() is not null);
             var request = await grains.GetGrain<IShareRequestGrain>(claim.ResourceId).Submit(submission, caller);
             return Results.Created($"/api/share-requests/{request.Id}", request);
@@ -68,8 +67,4 @@ public static class ShareRequestEndpoints
     }
 
     private static IShareRequestQueryGrain Queries(IGrainFactory grains) => grains.GetGrain<IShareRequestQueryGrain>(0);
-
-    /// <summary>"SR-20261125-3F9A0C12": the Shanghai date of receipt, for people, and randomness, for uniqueness.</summary>
-    private static string NewId(TimeProvider time) =>
-        $"SR-{ShanghaiTime.DateOf(time.GetUtcNow()):yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}";
 }
