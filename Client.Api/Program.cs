@@ -76,6 +76,8 @@ app.MapAudit();
 app.MapReviews();
 app.MapCatalogChanges();
 app.MapNotices();
+app.MapConflicts();
+app.MapAssessments();
 app.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);

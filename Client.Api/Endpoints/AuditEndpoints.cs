@@ -46,12 +46,12 @@ public static class AuditEndpoints
                 foreach (var r in page)
                 {
                     var e = r.Entry;
-                    csv.AppendJoin(',', new[]
-                    {
+                    csv.AppendRow(
+                    [
                         r.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.By.Subject, e.By.Role,
                         e.By.Department ?? "", string.Join(' ', e.Departments), e.CaseKind, e.CaseId, e.Action, e.Before ?? "", e.After ?? "",
                         r.PreviousHash, r.Hash,
-                    }.Select(Csv)).Append('\n');
+                    ]);
                 }
 
                 if (page.Count < MaxPage)
@@ -67,7 +67,4 @@ public static class AuditEndpoints
         .RequireAuthorization(Policies.Oversight)
         .WithSummary("The audit records as CSV, with their hashes, for archiving or an auditor's own verification.");
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

@@ -1,6 +1,7 @@
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.CatalogChanges;
+using DataSharing.Cases;
 using DataSharing.Common;
 
 namespace DataSharing.Api.Endpoints;
@@ -10,6 +11,8 @@ public static class CatalogChangeEndpoints
     public static void MapCatalogChanges(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/catalog-changes").WithTags("Catalog changes");
+
+        group.MapCaseList(CaseKinds.CatalogChange, "Catalog changes (Art 15)");
 
         group.MapPost("/", async (CatalogChangeBody body, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {

@@ -1,5 +1,6 @@
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
+using DataSharing.Cases;
 using DataSharing.Common;
 using DataSharing.Departments;
 using DataSharing.Supervision;
@@ -11,6 +12,8 @@ public static class NoticeEndpoints
     public static void MapNotices(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/notices").WithTags("Rectification notices");
+
+        group.MapCaseList(CaseKinds.RectificationNotice, "Rectification notices (Art 43)");
 
         group.MapPost("/", async (NoticeBody body, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {

@@ -1,5 +1,6 @@
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
+using DataSharing.Cases;
 using DataSharing.Common;
 using DataSharing.Reviews;
 
@@ -10,6 +11,8 @@ public static class ReviewEndpoints
     public static void MapReviews(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reviews").WithTags("Reviews");
+
+        group.MapCaseList(CaseKinds.Review, "Reviews (Art 26) filed by or with your department");
 
         group.MapPost("/", async (ReviewBody body, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {

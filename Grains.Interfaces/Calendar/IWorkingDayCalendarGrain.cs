@@ -15,6 +15,10 @@ public interface IWorkingDayCalendarGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<CalendarYear>> GetYears();
 
+    /// <summary>For each span, how many working days after its start its end is (e.g. how long an answer took).</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<int>> WorkingDaysBetween(IReadOnlyList<(DateOnly From, DateOnly To)> spans);
+
     /// <summary>
     /// Loads (or replaces) one year's holidays and make-up working days, then has every case whose deadline was
     /// provisional in that year recompute it.

@@ -57,6 +57,24 @@ public sealed class WorkingDayCalendar
         return new WorkingDaySum(from, days, date, provisional);
     }
 
+    /// <summary>
+    /// How many working days after <paramref name="from"/> <paramref name="to"/> is (the inverse of
+    /// <see cref="AddWorkingDays"/>): an answer on the day of receipt took 0, one on the next working day 1.
+    /// </summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
+        {
+            if (IsWorkingDay(date))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The deadline "within <paramref name="days"/> working days of receipt at <paramref name="receivedAt"/>".</summary>
     public Deadline DeadlineAfter(DateTimeOffset receivedAt, int days)
     {

@@ -50,6 +50,9 @@ public sealed class WorkingDayCalendarGrain(
         return Task.FromResult(_calendar.AddWorkingDays(from, days));
     }
 
+    public Task<IReadOnlyList<int>> WorkingDaysBetween(IReadOnlyList<(DateOnly From, DateOnly To)> spans) =>
+        Task.FromResult<IReadOnlyList<int>>(spans.Select(s => _calendar.WorkingDaysBetween(s.From, s.To)).ToList());
+
     public Task<IReadOnlyList<CalendarYear>> GetYears() =>
         Task.FromResult<IReadOnlyList<CalendarYear>>(state.State.Years.Values.OrderBy(y => y.Year).ToList());
 

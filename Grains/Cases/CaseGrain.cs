@@ -1,3 +1,4 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
 using DataSharing.Common;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,8 @@ namespace DataSharing.Cases;
 
 /// <summary>
 /// The wiring every case grain with a deadline shares: its state, the domain clock and <see cref="CaseCommit{TState}"/>,
-/// and the activation step that appends audit entries and records violations a crash may have left pending.
+/// its departments' case lists and assessment, and the activation step that appends audit entries, records violations and refreshes
+/// the lists, whatever a crash may have left pending.
 /// </summary>
 public abstract class CaseGrain<TState> : Grain, IRemindable
     where TState : ICaseState
@@ -27,7 +29,34 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
 
     protected string Id => this.GetPrimaryKeyString();
 
+    /// <summary>The case as its departments' lists show it, or null before it exists.</summary>
+    protected abstract CaseSummary? Summary { get; }
+
+    /// <summary>The case as its responsible department's assessment counts it (Art 42), or null if it does not count.</summary>
+    protected abstract AssessedCase? Assessment { get; }
+
     public abstract Task ReceiveReminder(string reminderName, TickStatus status);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => Cases.FlushPending();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await Cases.FlushPending();
+        await Index();
+    }
+
+    /// <summary>Stores the new version (see <see cref="CaseCommit{TState}.Commit"/>) and then updates the case lists.</summary>
+    protected async Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry)
+    {
+        await Cases.Commit(due, Clock.Now, entry);
+        await Index();
+    }
+
+    private async Task Index()
+    {
+        if (Summary is { } summary)
+        {
+            await Task.WhenAll(summary.Departments.Distinct().Select(d => GrainFactory.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(summary.Kind, d)).Upsert(summary)));
+        }
+
+        await Assessments.Report(GrainFactory, Assessment);
+    }
 }

@@ -1,5 +1,7 @@
+using DataSharing.Cases;
 using DataSharing.Audit;
 using DataSharing.Common;
+using DataSharing.Conflicts;
 using DataSharing.Departments;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -57,7 +59,7 @@ public sealed class CatalogEntryGrain(
         var version = entry.Version + 1;
         state.State.Entry = entry with { Version = version, Content = content, UpdatedAt = now };
         state.State.History.Add(new CatalogEntryVersion(version, content, by, now, note));
-        return await Save("edit", Describe(entry), by);
+        return await Save("edit", Describe(entry), by, entry);
     }
 
     public async Task<CatalogEntryView> Publish(Actor by)
@@ -70,7 +72,7 @@ public sealed class CatalogEntryGrain(
 
         var now = clock.Now;
         state.State.Entry = entry with { Status = CatalogEntryStatus.Published, PublishedAt = now, UpdatedAt = now };
-        return await Save("publish", Describe(entry), by);
+        return await Save("publish", Describe(entry), by, entry);
     }
 
     public async Task<CatalogEntryView> Retire(string reason, Actor by)
@@ -87,7 +89,7 @@ public sealed class CatalogEntryGrain(
         }
 
         state.State.Entry = entry with { Status = CatalogEntryStatus.Retired, RetiredReason = reason, UpdatedAt = clock.Now };
-        return await Save("retire", Describe(entry), by);
+        return await Save("retire", Describe(entry), by, entry);
     }
 
     public Task<CatalogEntryView?> Get() => Task.FromResult(state.State.Entry);
@@ -118,6 +120,7 @@ public sealed class CatalogEntryGrain(
         if (state.State.Entry is { } entry)
         {
             await Index(entry);
+            await SyncElements(null, entry);
         }
 
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
@@ -150,7 +153,7 @@ public sealed class CatalogEntryGrain(
 
     /// <summary>Stores the entry with the audit entry for this act (Art 38: every catalog edit is kept), then
     /// appends it to the log and refreshes the catalog list.</summary>
-    private async Task<CatalogEntryView> Save(string action, string? before, Actor by)
+    private async Task<CatalogEntryView> Save(string action, string? before, Actor by, CatalogEntryView? previous = null)
     {
         var entry = state.State.Entry!;
         state.State.Acts++;
@@ -159,10 +162,43 @@ public sealed class CatalogEntryGrain(
         await state.WriteStateAsync();
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         await Index(entry);
+        await SyncElements(previous, entry);
         return entry;
     }
 
-    private const string CaseKind = "CatalogEntry";
+    /// <summary>
+    /// Tells the per-element registers which standard data elements this entry publishes now, so a second department
+    /// publishing one for the same subject category opens a conflict (Art 16, 27). The act itself is already stored:
+    /// a failure here is logged and healed on the entry's next activation, not reported as a failed publish.
+    /// </summary>
+    private async Task SyncElements(CatalogEntryView? before, CatalogEntryView after)
+    {
+        var now = PublishedElements(after);
+        try
+        {
+            foreach (var gone in PublishedElements(before).Except(now))
+            {
+                await GrainFactory.GetGrain<IDataElementUseGrain>(gone).Withdrawn(Code);
+            }
+
+            foreach (var key in now)
+            {
+                await GrainFactory.GetGrain<IDataElementUseGrain>(key).Published(Code, after.Content.ProviderDepartment);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not register the data elements of {Entry}; retried on its next activation", Code);
+        }
+    }
+
+    private static IReadOnlyList<string> PublishedElements(CatalogEntryView? entry) =>
+        entry is { Status: CatalogEntryStatus.Published }
+            ? entry.Content.DataItems.Where(i => !string.IsNullOrWhiteSpace(i.StandardElementCode))
+                .Select(i => IDataElementUseGrain.KeyOf(entry.Content.Classification, i.StandardElementCode!)).Distinct().ToList()
+            : [];
+
+    private const string CaseKind = CaseKinds.CatalogEntry;
 
     private static string Describe(CatalogEntryView entry) =>
         $"version {entry.Version} ({entry.Status}), content {Fingerprint.Of(entry.Content)[..16]}";

@@ -1,3 +1,4 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Cases;
@@ -12,7 +13,7 @@ namespace DataSharing.CatalogChanges;
 
 public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, ICatalogChangeGrain
 {
-    private const string CaseKind = "CatalogChange";
+    private const string CaseKind = CaseKinds.CatalogChange;
 
     private readonly Rulebook _rulebook;
 
@@ -171,10 +172,28 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
     {
         CaseState.State.Change = change;
         var act = change.History[^1];
-        await Cases.Commit(CatalogChangeStateMachine.Running(change)?.DueAt, Clock.Now,
+        await Commit(CatalogChangeStateMachine.Running(change)?.DueAt,
             version => TransitionAudit.Of(CaseKind, Id, version, act, [change.Declaration.Department]));
         return change;
     }
+
+    protected override CaseSummary? Summary => CaseState.State.Change is { } change
+        ? new CaseSummary(Id, CaseKind, change.Status.ToString(), $"Change of {change.Declaration.ChangedOn:yyyy-MM-dd}: {change.Declaration.Basis}",
+            [change.Declaration.Department], CatalogChangeStateMachine.Running(change)?.DueAt, change.DeclaredAt, change.History[^1].At,
+            CaseState.State.Version, CatalogChangeStateMachine.Running(change) is not null)
+        : null;
+
+    /// <summary>On time only if both steps were (Art 15: update within 10 working days, report within 3 more).</summary>
+    protected override AssessedCase? Assessment => CaseState.State.Change is { } change
+        ? new AssessedCase(Id, CaseKind, change.Declaration.Department, ShanghaiTime.DateOf(change.DeclaredAt),
+            change.Status switch
+            {
+                CatalogChangeStatus.Reported => change.UpdateLate || change.ReportLate ? Timeliness.Late : Timeliness.OnTime,
+                CatalogChangeStatus.UpdateOverdue or CatalogChangeStatus.ReportOverdue => Timeliness.Overdue,
+                _ => Timeliness.Pending,
+            },
+            Assessments.DateOf(change.ReportedAt), CaseState.State.Version)
+        : null;
 
     [GenerateSerializer, Alias("CatalogChangeState")]
     public sealed class State : ICaseState

@@ -22,4 +22,10 @@ public sealed class Rulebook
 
     /// <summary>Art 15: the update is reported to the data authority within 3 working days.</summary>
     public int CatalogReportWorkingDays { get; set; } = 3;
+
+    /// <summary>
+    /// Art 27: departments negotiate an inconsistency "promptly"; the Measures give no number, so the window is
+    /// this platform's setting. Past it, the data authority coordinates and rules.
+    /// </summary>
+    public int ConflictNegotiationWorkingDays { get; set; } = 10;
 }

@@ -1,3 +1,4 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Cases;
@@ -12,7 +13,7 @@ namespace DataSharing.Reviews;
 
 public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 {
-    private const string CaseKind = "Review";
+    private const string CaseKind = CaseKinds.Review;
 
     private readonly Rulebook _rulebook;
 
@@ -151,7 +152,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await Cases.FlushPending();
+        await base.OnActivateAsync(cancellationToken);
         if (CaseState.State.Review is { } review)
         {
             await MarkEntry(review);
@@ -193,6 +194,24 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         return extended with { Provisional = old.Provisional || extended.Provisional };
     }
 
+    protected override CaseSummary? Summary => CaseState.State.Review is { } review
+        ? new CaseSummary(Id, CaseKind, review.Status.ToString(), $"Review of {review.Application.EntryCode}", Departments(review),
+            review.Status == ReviewStatus.Verifying ? review.Deadline?.DueAt : null, review.FiledAt, review.History[^1].At,
+            CaseState.State.Version, ReviewStateMachine.IsOpen(review.Status))
+        : null;
+
+    protected override AssessedCase? Assessment => CaseState.State.Review is { ReceivedAt: { } received } review
+        ? new AssessedCase(Id, CaseKind, review.ProviderDepartment, ShanghaiTime.DateOf(received),
+            Assessments.Of(review.Outcome?.AnsweredAt, review.Outcome?.Late == true, review.Status == ReviewStatus.Overdue),
+            Assessments.DateOf(review.Outcome?.AnsweredAt), CaseState.State.Version)
+        : null;
+
+    /// <summary>The provider, and the applicant's department when a department filed it.</summary>
+    private static IReadOnlyList<string> Departments(ReviewView review) =>
+        review.Applicant.Department is { } applicant && Role.IsDepartmentRole(review.Applicant.Role)
+            ? [review.ProviderDepartment, applicant]
+            : [review.ProviderDepartment];
+
     private ReviewView Existing() => CaseState.State.Review ?? throw new NotFoundException("Review", Id);
 
     private async Task<ReviewView> Save(ReviewView review)
@@ -200,8 +219,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         CaseState.State.Review = review;
         var act = review.History[^1];
         DateTimeOffset? due = review.Status == ReviewStatus.Verifying ? review.Deadline?.DueAt : null;
-        await Cases.Commit(due, Clock.Now, version => TransitionAudit.Of(CaseKind, Id, version, act,
-            [review.ProviderDepartment, .. review.Applicant.Department is { } d ? [d] : Array.Empty<string>()]));
+        await Commit(due, version => TransitionAudit.Of(CaseKind, Id, version, act, Departments(review)));
         await MarkEntry(review);
         return review;
     }

@@ -1,3 +1,4 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Cases;
@@ -20,7 +21,7 @@ public sealed class ShareRequestGrain(
     ILogger<ShareRequestGrain> logger)
     : Grain, IShareRequestGrain, IRemindable
 {
-    private const string CaseKind = "ShareRequest";
+    private const string CaseKind = CaseKinds.ShareRequest;
 
     private CaseCommit<State>? _cases;
 
@@ -259,6 +260,7 @@ public sealed class ShareRequestGrain(
         try
         {
             await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
+            await Assessments.Report(GrainFactory, Assessed(request));
         }
         catch (Exception e)
         {
@@ -267,6 +269,18 @@ public sealed class ShareRequestGrain(
             logger.LogWarning(e, "Publishing share request {Id} to the read model failed", request.Id);
         }
     }
+
+    /// <summary>
+    /// Art 42 counts the provider's answers to conditional requests, the ones with a deadline; a request withdrawn
+    /// before an answer does not count.
+    /// </summary>
+    private AssessedCase? Assessed(ShareRequestView request) => request.AnswerDeadline is null
+        ? null
+        : new AssessedCase(Id, CaseKind, request.ProviderDepartment, ShanghaiTime.DateOf(request.ReceivedAt),
+            request is { Status: ShareRequestStatus.Withdrawn, Answer: null }
+                ? Timeliness.Excluded
+                : Assessments.Of(request.Answer?.AnsweredAt, request.Answer?.Late == true, request.Status == ShareRequestStatus.Overdue),
+            Assessments.DateOf(request.Answer?.AnsweredAt), state.State.Version);
 
     [GenerateSerializer, Alias("ShareRequestState")]
     public sealed class State : ICaseState

@@ -1,3 +1,4 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Cases;
@@ -10,7 +11,7 @@ namespace DataSharing.Supervision;
 
 public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrain.State>, IRectificationNoticeGrain
 {
-    private const string CaseKind = "RectificationNotice";
+    private const string CaseKind = CaseKinds.RectificationNotice;
 
     public RectificationNoticeGrain(
         [PersistentState("rectificationNotice", StorageNames.Platform)] IPersistentState<State> state,
@@ -147,10 +148,29 @@ public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrai
     {
         CaseState.State.Notice = notice;
         var act = notice.History[^1];
-        await Cases.Commit(RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, Clock.Now,
+        await Commit(RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null,
             version => TransitionAudit.Of(CaseKind, Id, version, act, [notice.Notice.Department]));
         return notice;
     }
+
+    protected override CaseSummary? Summary => CaseState.State.Notice is { } notice
+        ? new CaseSummary(Id, CaseKind, notice.Status.ToString(), $"Art 43({(int)notice.Notice.Category}) {notice.Notice.Category}",
+            [notice.Notice.Department], RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, notice.IssuedAt,
+            notice.History[^1].At, CaseState.State.Version, notice.Status != RectificationStatus.Rectified)
+        : null;
+
+    /// <summary>Open until rectified; rectified late (or overdue while not) once it was ever escalated.</summary>
+    protected override AssessedCase? Assessment => CaseState.State.Notice is { } notice
+        ? new AssessedCase(Id, CaseKind, notice.Notice.Department, ShanghaiTime.DateOf(notice.IssuedAt),
+            (notice.Status == RectificationStatus.Rectified, notice.History.Any(h => h.Action == "escalate")) switch
+            {
+                (true, false) => Timeliness.OnTime,
+                (true, true) => Timeliness.Late,
+                (false, true) => Timeliness.Overdue,
+                (false, false) => Timeliness.Pending,
+            },
+            notice.Status == RectificationStatus.Rectified ? ShanghaiTime.DateOf(notice.History[^1].At) : null, CaseState.State.Version)
+        : null;
 
     [GenerateSerializer, Alias("RectificationNoticeState")]
     public sealed class State : ICaseState

@@ -83,6 +83,19 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/notices/{id}/decision"] = Roles([Role.DataAuthority]),
         ["POST /api/notices/{id}/government-order"] = Roles([Role.DataAuthority]),
         ["GET /api/violations"] = Roles(Oversight),
+        ["GET /api/reviews/"] = Roles(Staff, Oversight),
+        ["GET /api/catalog-changes/"] = Roles(Staff, Oversight),
+        ["GET /api/notices/"] = Roles(Staff, Oversight),
+        ["GET /api/conflicts/"] = Roles(Staff, Oversight),
+        ["POST /api/conflicts/"] = Roles(Staff, [Role.PlatformAdmin]),
+        ["GET /api/conflicts/{id}"] = Roles(Staff, Oversight) with { Party = Own },
+        ["POST /api/conflicts/{id}/positions"] = Roles(Staff) with { Party = Own },
+        ["POST /api/conflicts/{id}/proposal"] = Roles(Staff) with { Party = Own },
+        ["POST /api/conflicts/{id}/accept"] = Roles(Staff) with { Party = Own },
+        ["POST /api/conflicts/{id}/ruling"] = Roles([Role.DataAuthority]),
+        ["POST /api/conflicts/{id}/dismiss"] = Roles(Oversight),
+        ["GET /api/assessments/"] = Roles(Staff, Oversight),
+        ["GET /api/assessments/export"] = Roles(Oversight),
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
@@ -134,8 +147,15 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             department = Own, category = "CatalogNotCompiled", findings = "Matrix",
             rectifyBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
         })).Content.ReadFromJsonAsync<JsonElement>();
+        var admin = await api.ClientFor(Role.PlatformAdmin);
+        var conflict = await (await admin.PostAsJsonAsync("/api/conflicts", new
+        {
+            classification = "population/household-registration", dataItem = "householdAddress", description = "Matrix",
+            parties = new[] { new { department = Own }, new { department = Requester } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var values = new Dictionary<string, string>
         {
+            ["/api/conflicts/{id}"] = conflict.GetProperty("id").GetString()!,
             ["/api/notices/{id}"] = notice.GetProperty("id").GetString()!,
             ["/api/catalog-changes/{id}"] = change.GetProperty("id").GetString()!,
             ["/api/share-requests/{id}"] = request.GetProperty("id").GetString()!,

@@ -19,6 +19,22 @@ public sealed class WorkingDayCalendarTests
         Assert.False(sum.Provisional);
     }
 
+    [Theory]
+    [InlineData("2026-09-24", 0)]
+    [InlineData("2026-09-27", 0)]
+    [InlineData("2026-09-28", 1)]
+    [InlineData("2026-10-12", 7)]
+    [InlineData("2026-10-13", 8)]
+    public void Art42_working_days_between_receipt_and_answer_invert_the_deadline_count(string answeredOn, int expected)
+    {
+        Assert.Equal(expected, Official.WorkingDaysBetween(D("2026-09-24"), D(answeredOn)));
+        if (expected > 0)
+        {
+            // The answer day is the expected-th working day after receipt only when it is itself a working day.
+            Assert.Equal(Official.IsWorkingDay(D(answeredOn)), Official.AddWorkingDays(D("2026-09-24"), expected).Due == D(answeredOn));
+        }
+    }
+
     [Fact]
     public void The_day_of_receipt_is_not_counted()
     {
