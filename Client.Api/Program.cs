@@ -78,6 +78,7 @@ app.MapCatalogChanges();
 app.MapNotices();
 app.MapConflicts();
 app.MapAssessments();
+app.MapPersonalizedCatalog();
 app.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);

@@ -30,6 +30,9 @@ public sealed record CatalogEntryBody
     public string? SourceSystem { get; init; }
     public DateOnly? LastDataUpdate { get; init; }
 
+    /// <summary>A city department's local data outside the provincial catalog (Art 14): published only with consent.</summary>
+    public bool? Personalized { get; init; }
+
     /// <summary>On edit: the version the client read, to refuse an edit made over someone else's.</summary>
     public int? ExpectedVersion { get; init; }
 
@@ -65,6 +68,7 @@ public sealed record CatalogEntryBody
             SecurityGrade = SecurityGrade ?? "",
             SourceSystem = SourceSystem,
             LastDataUpdate = LastDataUpdate,
+            Personalized = Personalized ?? false,
         };
     }
 }

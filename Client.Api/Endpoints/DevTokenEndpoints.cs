@@ -21,7 +21,8 @@ public static class DevTokenEndpoints
             var role = Role.All.FirstOrDefault(r => r == body.Role)
                 ?? throw new ValidationFailedException("role", $"role is one of {string.Join(", ", Role.All)}.");
             string? department = null;
-            if (Role.IsDepartmentRole(role))
+            // A data authority may name its own department (a city's, e.g. 340100-SJ); without one it is this platform's.
+            if (Role.IsDepartmentRole(role) || (role == Role.DataAuthority && !string.IsNullOrWhiteSpace(body.Department)))
             {
                 Require.Text(body.Department, "department");
                 if (await grains.GetGrain<IDepartmentGrain>(body.Department!).GetProfile() is null)

@@ -34,4 +34,9 @@ public sealed record CatalogEntryContent
     [Id(16)] public string SecurityGrade { get; init; } = "";
     [Id(17)] public string? SourceSystem { get; init; }
     [Id(18)] public DateOnly? LastDataUpdate { get; init; }
+    /// <summary>
+    /// A city department's local data outside the provincial catalog, in the city's personalized catalog (个性化目录,
+    /// Art 14): it is published only once the provincial data authority has consented.
+    /// </summary>
+    [Id(19)] public bool Personalized { get; init; }
 }

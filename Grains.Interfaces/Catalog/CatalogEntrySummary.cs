@@ -11,4 +11,5 @@ public sealed record CatalogEntrySummary(
     [property: Id(5)] OpenType OpenType,
     [property: Id(6)] CatalogEntryStatus Status,
     [property: Id(7)] int Version,
-    [property: Id(8)] DateTimeOffset UpdatedAt);
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] bool IsPersonalized = false);

@@ -10,8 +10,12 @@ public sealed record CatalogEntryView(
     [property: Id(5)] DateTimeOffset UpdatedAt,
     [property: Id(6)] DateTimeOffset? PublishedAt,
     [property: Id(7)] string? RetiredReason,
-    [property: Id(8)] IReadOnlyList<string>? UnderReview = null)
+    [property: Id(8)] IReadOnlyList<string>? UnderReview = null,
+    [property: Id(9)] string? PersonalizedConsent = null)
 {
+    /// <summary>Art 14: an entry of a city's personalized catalog that the provincial data authority consented to.</summary>
+    public bool IsPersonalized => PersonalizedConsent is not null;
+
     /// <summary>Art 26: marked wherever it is returned while a review of it is open.</summary>
     public bool IsUnderReview => UnderReview is { Count: > 0 };
 }

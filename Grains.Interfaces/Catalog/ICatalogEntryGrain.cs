@@ -22,4 +22,7 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
 
     /// <summary>Marks the entry as under review while a review of it is open (Art 26: the data stays served).</summary>
     Task SetUnderReview(string reviewId, bool open);
+
+    /// <summary>Records the provincial data authority's consent to a personalized entry (Art 14); idempotent.</summary>
+    Task RecordPersonalizedConsent(string requestId);
 }

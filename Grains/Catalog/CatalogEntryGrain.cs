@@ -70,6 +70,12 @@ public sealed class CatalogEntryGrain(
             throw new IllegalTransitionException(Code, entry.Status.ToString(), "publish");
         }
 
+        if (entry.Content.Personalized && entry.PersonalizedConsent is null)
+        {
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "publish",
+                $"Catalog entry {Code} is in a personalized catalog: it is published once the provincial data authority consents (Art 14).");
+        }
+
         var now = clock.Now;
         state.State.Entry = entry with { Status = CatalogEntryStatus.Published, PublishedAt = now, UpdatedAt = now };
         return await Save("publish", Describe(entry), by, entry);
@@ -110,6 +116,19 @@ public sealed class CatalogEntryGrain(
         }
     }
 
+    public async Task RecordPersonalizedConsent(string requestId)
+    {
+        if (state.State.Entry is not { } entry || entry.PersonalizedConsent == requestId)
+        {
+            return;
+        }
+
+        // Not a new version of the content: the consent is a mark on the entry, kept in the audit log by the request.
+        state.State.Entry = entry with { PersonalizedConsent = requestId };
+        await state.WriteStateAsync();
+        await Index(state.State.Entry);
+    }
+
     public Task<IReadOnlyList<CatalogEntryVersion>> GetHistory() =>
         Task.FromResult<IReadOnlyList<CatalogEntryVersion>>(state.State.History.ToList());
 
@@ -145,9 +164,12 @@ public sealed class CatalogEntryGrain(
     private async Task ValidateAsync(CatalogEntryContent content)
     {
         CatalogEntryRules.Validate(content);
-        if (await GrainFactory.GetGrain<IDepartmentGrain>(content.ProviderDepartment).GetProfile() is null)
+        var provider = await GrainFactory.GetGrain<IDepartmentGrain>(content.ProviderDepartment).GetProfile()
+            ?? throw new ValidationFailedException("providerDepartment", $"No department has the code '{content.ProviderDepartment}'.");
+        if (content.Personalized && provider.Level != DepartmentLevel.City)
         {
-            throw new ValidationFailedException("providerDepartment", $"No department has the code '{content.ProviderDepartment}'.");
+            throw new ValidationFailedException("personalized",
+                "A personalized catalog is a city's, for local data outside the provincial catalog (Art 14); a provincial department's entries are the provincial catalog.", "Art 14");
         }
     }
 
@@ -206,7 +228,7 @@ public sealed class CatalogEntryGrain(
     private Task Index(CatalogEntryView entry) =>
         GrainFactory.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).Upsert(new CatalogEntrySummary(
             entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
-            entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt));
+            entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized));
 
     [GenerateSerializer, Alias("CatalogEntryState")]
     public sealed class State

@@ -15,6 +15,7 @@ public static class DemoProvince
         new("340000-ZR", "Anhui Provincial Department of Natural Resources (安徽省自然资源厅)", DepartmentLevel.Province, "340000"),
         new("340000-SJ", "Anhui Provincial Data Resources Administration (安徽省数据资源管理局)", DepartmentLevel.Province, "340000"),
         new("340100-SJ", "Hefei Data Resources Administration (合肥市数据资源局)", DepartmentLevel.City, "340100"),
+        new("340100-GA", "Hefei Public Security Bureau (合肥市公安局)", DepartmentLevel.City, "340100"),
     ];
 
     private const string PersonalInfoLaw = "Personal Information Protection Law of the PRC, Art 13 and 34";

@@ -18,6 +18,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     private const string Own = "340000-GA";
     private const string Requester = "340000-RS";
     private const string Foreign = "340000-ZR";
+    private const string HefeiDepartment = "340100-GA";
 
     private static readonly string[] Staff = [Role.DepartmentOperator, Role.DepartmentHead];
     private static readonly string[] Oversight = [Role.PlatformAdmin, Role.DataAuthority];
@@ -96,6 +97,11 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/conflicts/{id}/dismiss"] = Roles(Oversight),
         ["GET /api/assessments/"] = Roles(Staff, Oversight),
         ["GET /api/assessments/export"] = Roles(Oversight),
+        ["GET /api/personalized-catalog-requests/"] = Roles(Staff, Oversight),
+        ["POST /api/personalized-catalog-requests/"] = Roles([Role.DataAuthority]),
+        ["GET /api/personalized-catalog-requests/{id}"] = Roles(Staff, Oversight) with { Party = HefeiDepartment },
+        ["POST /api/personalized-catalog-requests/{id}/approve"] = Roles([Role.DataAuthority]),
+        ["POST /api/personalized-catalog-requests/{id}/reject"] = Roles([Role.DataAuthority]),
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
@@ -153,8 +159,21 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             classification = "population/household-registration", dataItem = "householdAddress", description = "Matrix",
             parties = new[] { new { department = Own }, new { department = Requester } },
         })).Content.ReadFromJsonAsync<JsonElement>();
+        var hefei = await api.ClientFor(Role.DepartmentOperator, HefeiDepartment);
+        var local = await (await hefei.PostAsJsonAsync("/api/catalog", new
+        {
+            classification = "public-security/parking-permits", name = "Parking permits", format = "JSON", shareType = "Unconditional",
+            shareMethod = "Api", usageRequirements = "Matrix", updateFrequency = "daily", openType = "NonOpen", securityGrade = "L1",
+            dataItems = new[] { new { name = "plate", dataType = "string" } }, personalized = true,
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var cityAuthority = await api.ClientFor(Role.DataAuthority, "340100-SJ");
+        var consent = await (await cityAuthority.PostAsJsonAsync("/api/personalized-catalog-requests", new
+        {
+            entryCode = local.GetProperty("code").GetString(), justification = "Matrix",
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var values = new Dictionary<string, string>
         {
+            ["/api/personalized-catalog-requests/{id}"] = consent.GetProperty("id").GetString()!,
             ["/api/conflicts/{id}"] = conflict.GetProperty("id").GetString()!,
             ["/api/notices/{id}"] = notice.GetProperty("id").GetString()!,
             ["/api/catalog-changes/{id}"] = change.GetProperty("id").GetString()!,

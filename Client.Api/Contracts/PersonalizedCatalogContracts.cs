@@ -1,0 +1,5 @@
+namespace DataSharing.Api.Contracts;
+
+public sealed record PersonalizedCatalogBody(string? EntryCode, string? Justification);
+
+public sealed record DecisionNoteBody(string? Note);

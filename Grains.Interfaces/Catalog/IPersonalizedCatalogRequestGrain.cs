@@ -1,0 +1,19 @@
+using DataSharing.Common;
+
+namespace DataSharing.Catalog;
+
+/// <summary>
+/// Consent to a city's personalized catalog entry (个性化目录, Art 14), keyed by request id: asked by the city data
+/// authority for a draft of a department of its city, decided by the provincial data authority.
+/// </summary>
+public interface IPersonalizedCatalogRequestGrain : IGrainWithStringKey
+{
+    /// <summary>Asks for consent; asking again with the same content is a no-op.</summary>
+    Task<PersonalizedCatalogRequestView> Ask(string entryCode, string justification, Actor by);
+
+    Task<PersonalizedCatalogRequestView> Approve(string? note, Actor by);
+
+    Task<PersonalizedCatalogRequestView> Reject(string reason, Actor by);
+
+    Task<PersonalizedCatalogRequestView?> Get();
+}

@@ -1,0 +1,21 @@
+using DataSharing.Common;
+
+namespace DataSharing.Catalog;
+
+/// <summary>A city data authority's request for consent to one personalized catalog entry (Art 14).</summary>
+[GenerateSerializer, Alias("PersonalizedCatalogRequestView")]
+public sealed record PersonalizedCatalogRequestView
+{
+    [Id(0)] public string Id { get; init; } = "";
+    [Id(1)] public PersonalizedCatalogStatus Status { get; init; }
+    [Id(2)] public string EntryCode { get; init; } = "";
+    [Id(3)] public string EntryName { get; init; } = "";
+    [Id(4)] public string ProviderDepartment { get; init; } = "";
+    /// <summary>Why the data is local and outside the provincial catalog.</summary>
+    [Id(5)] public string Justification { get; init; } = "";
+    [Id(6)] public Actor RequestedBy { get; init; } = Actor.System;
+    [Id(7)] public DateTimeOffset RequestedAt { get; init; }
+    /// <summary>The provincial authority's note on approval, or its reason on rejection.</summary>
+    [Id(8)] public string? Decision { get; init; }
+    [Id(9)] public IReadOnlyList<CaseTransition> History { get; init; } = [];
+}
