@@ -115,13 +115,12 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
         var now = Clock.Now;
         var change = CaseState.State.Change;
         var deadline = change is null ? null : CatalogChangeStateMachine.Running(change);
-        if (!await Cases.DeadlineHasCome(deadline?.DueAt, now))
+        // A deadline only comes for a change that has one; the null tests are for the compiler's flow analysis.
+        if (!await Cases.DeadlineHasCome(deadline?.DueAt, now) || change is null || deadline is null)
         {
             return;
         }
 
-        change = change!;
-        deadline = deadline!;
         var step = change.Status == CatalogChangeStatus.AwaitingUpdate ? "update" : "report";
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.MarkOverdue);
         CaseState.State.PendingViolations.Add(new ViolationRecord(

@@ -174,13 +174,13 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
     {
         var now = Clock.Now;
         var conflict = CaseState.State.Conflict;
-        if (!await Cases.DeadlineHasCome(DueOf(conflict), now))
+        if (!await Cases.DeadlineHasCome(DueOf(conflict), now) || conflict is null)
         {
             return;
         }
 
         // Art 27 names no violation for a failed negotiation: the authority takes the case over.
-        var next = ConflictStateMachine.Apply(Id, conflict!.Status, ConflictAction.Lapse);
+        var next = ConflictStateMachine.Apply(Id, conflict.Status, ConflictAction.Lapse);
         await Move(conflict with { EscalatedAt = now }, next, "escalate",
             $"No agreement by {conflict.NegotiationDeadline!.DueDate:yyyy-MM-dd}: the data authority coordinates and rules (Art 27).", Actor.System);
     }

@@ -110,12 +110,13 @@ public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrai
     {
         var now = Clock.Now;
         var notice = CaseState.State.Notice;
-        if (!await Cases.DeadlineHasCome(notice is not null && RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, now))
+        // A deadline only comes for a notice that has one; the null test is for the compiler's flow analysis.
+        if (!await Cases.DeadlineHasCome(notice is not null && RectificationStateMachine.DeadlineRuns(notice.Status) ? notice.DueAt : null, now)
+            || notice is null)
         {
             return;
         }
 
-        notice = notice!;
         var serious = notice.Status == RectificationStatus.GovernmentOrdered;
         CaseState.State.PendingViolations.Add(new ViolationRecord(
             $"{Id}:{(serious ? "serious" : "not-rectified")}", notice.Notice.Department, $"Art 43({(int)notice.Notice.Category})", CaseKind, Id,

@@ -78,7 +78,10 @@ internal sealed class ShareRequestReadModelReconciler(
             while (await reader.ReadAsync(cancellationToken))
             {
                 var payload = reader.GetFieldValue<byte[]>(1);
-                states.Add(serializer.Deserialize<ShareRequestGrain.State>(new BinaryData(payload)));
+                if (serializer.Deserialize<ShareRequestGrain.State>(new BinaryData(payload)) is { } decoded)
+                {
+                    states.Add(decoded);
+                }
             }
         }
 

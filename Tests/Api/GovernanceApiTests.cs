@@ -21,7 +21,7 @@ public sealed class GovernanceApiTests(ApiFactory api) : IClassFixture<ApiFactor
         {
             classification = "population/household-registration", dataItem = "householdAddress",
             description = "Addresses differ between household registration and social insurance.",
-            parties = new[] { new { department = "340000-GA", entryCode = "340000-GA-0001" }, new { department = "340000-RS", entryCode = (string?)null } },
+            parties = new[] { new { department = "340000-GA", entryCode = (string?)"340000-GA-0001" }, new { department = "340000-RS", entryCode = (string?)null } },
         };
         var first = await Send(admin, body, "conflict-key-1");
         var retry = await Send(admin, body, "conflict-key-1");

@@ -60,7 +60,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             // The rows come back from the grain state (the reconciler's start-up scan), not from the requests' activations.
             var outbox = await Eventually.Get(() => Outbox(rs), o => o.IsSupersetOf(ids), TimeSpan.FromSeconds(30));
             Assert.Superset(ids.ToHashSet(), outbox);
-            var inbox = (await ga.GetFromJsonAsync<JsonElement>("/api/share-requests/inbox")).EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToHashSet();
+            var inbox = (await ga.GetFromJsonAsync<JsonElement>("/api/share-requests/inbox")).EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToHashSet();
             Assert.Superset(ids.Skip(3).ToHashSet()!, inbox);
 
             foreach (var (id, i) in ids.Select((id, i) => (id, i)))
@@ -80,7 +80,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
 
             var admin = await cluster.ClientFor(Role.PlatformAdmin);
             var violations = await admin.GetFromJsonAsync<JsonElement>($"/api/departments/{Provider}/violations");
-            Assert.Superset(ids.Skip(3).ToHashSet()!, violations.EnumerateArray().Select(v => v.GetProperty("caseId").GetString()).ToHashSet());
+            Assert.Superset(ids.Skip(3).ToHashSet()!, violations.EnumerateArray().Select(v => v.GetProperty("caseId").GetString()!).ToHashSet());
         }
         catch
         {
