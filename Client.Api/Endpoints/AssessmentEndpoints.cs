@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using DataSharing.Api.Auth;
 using DataSharing.Assessment;
@@ -15,13 +14,14 @@ public static class AssessmentEndpoints
         var group = app.MapGroup("/api/assessments").WithTags("Assessment");
 
         group.MapGet("/", async (int? year, HttpContext http, IGrainFactory grains, TimeProvider time) =>
-            await Assess(YearOf(year, time), http.User, grains))
+            await Assess(YearOf(year, time), await CaseLists.DepartmentsFor(http.User, grains), grains))
             .WithSummary("Art 42: per department, the year's share requests answered on time or late and the median answer time "
                 + "in working days, reviews, catalog changes and open notices. Oversight sees every department, staff their own.");
 
         group.MapGet("/export", async (int? year, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
             var assessed = YearOf(year, time);
+            // Oversight only: every department, listed once for both the rows and their names.
             var names = (await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List()).ToDictionary(d => d.Code, d => d.Name);
             var csv = new StringBuilder();
             csv.AppendRow([
@@ -30,7 +30,7 @@ public static class AssessmentEndpoints
                 "reviewsOnTime", "reviewsLate", "reviewsOverdue", "reviewsPending",
                 "catalogChangesOnTime", "catalogChangesLate", "catalogChangesOverdue", "catalogChangesPending",
                 "noticesOpen", "noticesRectified"]);
-            foreach (var a in await Assess(assessed, http.User, grains))
+            foreach (var a in await Assess(assessed, names.Keys, grains))
             {
                 csv.AppendRow([
                     a.Year.ToString(CultureInfo.InvariantCulture), a.Department, names.GetValueOrDefault(a.Department, ""),
@@ -45,13 +45,8 @@ public static class AssessmentEndpoints
         .WithSummary("The year's assessment of every department as CSV (Art 42).");
     }
 
-    private static async Task<IReadOnlyList<DepartmentAssessment>> Assess(int year, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        IEnumerable<string> departments = user.HasOversight()
-            ? (await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List()).Select(d => d.Code)
-            : [user.Department()];
-        return await Task.WhenAll(departments.Select(d => grains.GetGrain<IAssessmentGrain>(IAssessmentGrain.KeyOf(d, year)).Assess()));
-    }
+    private static async Task<IReadOnlyList<DepartmentAssessment>> Assess(int year, IEnumerable<string> departments, IGrainFactory grains) =>
+        await Task.WhenAll(departments.Select(d => grains.GetGrain<IAssessmentGrain>(IAssessmentGrain.KeyOf(d, year)).Assess()));
 
     private static int YearOf(int? year, TimeProvider time)
     {

@@ -17,26 +17,28 @@ public static class CaseLists
                 await List(kind, http.User, grains, status, open, department))
             .WithSummary($"{what}: your department's, or every department's for oversight; soonest deadline first.");
 
-    public static async Task<IEnumerable<CaseSummary>> List(string kind, ClaimsPrincipal user, IGrainFactory grains, string? status, bool? open, string? department)
+    /// <summary>
+    /// The departments whose cases the caller may list: oversight every department (or the one asked for), staff
+    /// their own (asking for another is refused).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DepartmentsFor(ClaimsPrincipal user, IGrainFactory grains, string? department = null)
     {
-        IEnumerable<string> departments;
         if (user.HasOversight())
         {
-            departments = department is not null
+            return department is not null
                 ? [department]
-                : (await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List()).Select(d => d.Code);
-        }
-        else
-        {
-            var own = user.Department();
-            if (department is not null && department != own)
-            {
-                throw new NotEntitledException($"The cases of {department} are its own.");
-            }
-
-            departments = [own];
+                : (await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List()).Select(d => d.Code).ToList();
         }
 
+        var own = user.Department();
+        return department is null || department == own
+            ? [own]
+            : throw new NotEntitledException($"The cases of {department} are its own.");
+    }
+
+    public static async Task<IEnumerable<CaseSummary>> List(string kind, ClaimsPrincipal user, IGrainFactory grains, string? status, bool? open, string? department)
+    {
+        var departments = await DepartmentsFor(user, grains, department);
         var lists = await Task.WhenAll(departments.Select(d => grains.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(kind, d)).List()));
         return lists.SelectMany(l => l)
             .DistinctBy(c => c.Id)
