@@ -20,7 +20,7 @@ public static class AccessCheckEndpoints
         .RequireAuthorization(Policies.DepartmentStaff)
         .WithSummary("May your department use these data items of this entry for this scenario now? The check is recorded (Art 21).");
 
-        group.MapGet("/", async (string? department, string? date, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        group.MapGet("/", async (string? department, string? date, int? limit, string? after, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
             var who = department ?? http.User.Department();
             http.User.EnsureMaySee($"The access checks of {who}", who);
@@ -29,8 +29,8 @@ public static class AccessCheckEndpoints
                 : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed
                     : throw new ValidationFailedException("date", "date must be written YYYY-MM-DD.");
-            return await grains.GetGrain<IAccessLogGrain>(AccessGateGrain.AccessLogKey(who, day)).List();
+            return await grains.GetGrain<IAccessGateGrain>(0).List(who, day, PageRequest.Of(limit, after));
         })
-        .WithSummary("The access checks of a department on one day (Asia/Shanghai).");
+        .WithSummary("The access checks of a department on one day (Asia/Shanghai), in the order they were made; a page (limit, after).");
     }
 }

@@ -8,13 +8,13 @@ namespace DataSharing.Api.Endpoints;
 
 public static class AuditEndpoints
 {
-    public const int MaxPage = 1000;
+    public const int MaxPage = PageRequest.MaxLimit;
 
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit");
 
-        group.MapGet("/", async (string? department, string? caseId, long? after, int? limit, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/", async (string? department, string? caseId, string? after, int? limit, HttpContext http, IGrainFactory grains) =>
         {
             // A department reads the records of its own acts and cases; oversight reads everything.
             var scope = http.User.HasOversight() ? department : http.User.Department();
@@ -23,48 +23,42 @@ public static class AuditEndpoints
                 throw new NotEntitledException($"The audit records of {department} are for that department and oversight.");
             }
 
-            if (limit is < 1 or > MaxPage)
-            {
-                throw new ValidationFailedException("limit", $"limit is between 1 and {MaxPage}.");
-            }
-
-            return await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(scope, caseId, after ?? 0, limit ?? MaxPage));
+            var page = PageRequest.Of(limit, after);
+            var from = Cursor.Parts(page.After, 1) is { } parts ? Cursor.Long(parts[0]) : 0;
+            var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(scope, caseId, from, page.Limit + 1));
+            return Page<AuditRecord>.Of(records, page.Limit, r => Cursor.Of(Cursor.Of(r.Sequence)));
         })
-        .WithSummary("Audit records (Art 38-41), oldest first; page with ?after=<sequence>.");
+        .WithSummary("Audit records (Art 38-41), oldest first; a page (limit, after).");
 
         group.MapGet("/verify", async (IGrainFactory grains) => await grains.GetGrain<IAuditGrain>(0).Verify())
             .RequireAuthorization(Policies.Oversight)
             .WithSummary("Recomputes the hash chain and names the first record that does not hold.");
 
-        group.MapGet("/export", async (string? department, string? caseId, HttpContext http, IGrainFactory grains) =>
-        {
-            var csv = new StringBuilder("sequence,at,actor,role,actorDepartment,departments,caseKind,caseId,action,before,after,previousHash,hash\n");
-            var audit = grains.GetGrain<IAuditGrain>(0);
-            for (var after = 0L; ;)
-            {
-                var page = await audit.Query(new AuditFilter(department, caseId, after, MaxPage));
-                foreach (var r in page)
-                {
-                    var e = r.Entry;
-                    csv.AppendRow(
-                    [
-                        r.Sequence.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.By.Subject, e.By.Role,
-                        e.By.Department ?? "", string.Join(' ', e.Departments), e.CaseKind, e.CaseId, e.Action, e.Before ?? "", e.After ?? "",
-                        r.PreviousHash, r.Hash,
-                    ]);
-                }
-
-                if (page.Count < MaxPage)
-                {
-                    break;
-                }
-
-                after = page[^1].Sequence;
-            }
-
-            return Results.Text(csv.ToString(), "text/csv", Encoding.UTF8);
-        })
+        group.MapGet("/export", (string? department, string? caseId, HttpContext http, IGrainFactory grains) =>
+            CsvText.Stream(http, "audit.csv",
+                ["sequence", "at", "actor", "role", "actorDepartment", "departments", "caseKind", "caseId", "action", "before", "after", "previousHash", "hash"],
+                Pages(grains.GetGrain<IAuditGrain>(0), department, caseId)))
         .RequireAuthorization(Policies.Oversight)
         .WithSummary("The audit records as CSV, with their hashes, for archiving or an auditor's own verification.");
+    }
+
+    private static async IAsyncEnumerable<IEnumerable<IEnumerable<string>>> Pages(IAuditGrain audit, string? department, string? caseId)
+    {
+        for (var after = 0L; ;)
+        {
+            var page = await audit.Query(new AuditFilter(department, caseId, after, MaxPage));
+            yield return page.Select(r => new[]
+            {
+                r.Sequence.ToString(CultureInfo.InvariantCulture), r.Entry.At.ToString("O", CultureInfo.InvariantCulture), r.Entry.By.Subject,
+                r.Entry.By.Role, r.Entry.By.Department ?? "", string.Join(' ', r.Entry.Departments), r.Entry.CaseKind, r.Entry.CaseId,
+                r.Entry.Action, r.Entry.Before ?? "", r.Entry.After ?? "", r.PreviousHash, r.Hash,
+            });
+            if (page.Count < MaxPage)
+            {
+                yield break;
+            }
+
+            after = page[^1].Sequence;
+        }
     }
 }

@@ -11,6 +11,29 @@ public static class CsvText
     public static IResult Result(StringBuilder csv, string fileName) =>
         Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", fileName);
 
+    /// <summary>
+    /// Writes a CSV export a page at a time as <paramref name="pages"/> yields them, so an export of a million records
+    /// holds one page in memory, not the file.
+    /// </summary>
+    public static async Task Stream(HttpContext http, string fileName, IEnumerable<string> header, IAsyncEnumerable<IEnumerable<IEnumerable<string>>> pages)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        var csv = new StringBuilder().AppendRow(header);
+        await foreach (var page in pages.WithCancellation(http.RequestAborted))
+        {
+            foreach (var row in page)
+            {
+                csv.AppendRow(row);
+            }
+
+            await http.Response.WriteAsync(csv.ToString(), Encoding.UTF8, http.RequestAborted);
+            csv.Clear();
+        }
+
+        await http.Response.WriteAsync(csv.ToString(), Encoding.UTF8, http.RequestAborted);
+    }
+
     private static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

@@ -23,19 +23,20 @@ public static class ShareRequestEndpoints
         .RequireAuthorization(Policies.DepartmentStaff)
         .WithSummary("Submits a share request for your department (Art 21, 24, 25). Send an Idempotency-Key to retry safely.");
 
-        group.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
-            await Queries(grains).Inbox(http.User.Department()))
+        group.MapGet("/inbox", async (int? limit, string? after, HttpContext http, IGrainFactory grains) =>
+            await Queries(grains).Inbox(http.User.Department(), PageRequest.Of(limit, after)))
             .RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("Requests awaiting your department's answer, soonest due first.");
+            .WithSummary("Requests awaiting your department's answer, soonest due first; a page (limit, after).");
 
-        group.MapGet("/outbox", async (HttpContext http, IGrainFactory grains) =>
-            await Queries(grains).Outbox(http.User.Department()))
+        group.MapGet("/outbox", async (int? limit, string? after, HttpContext http, IGrainFactory grains) =>
+            await Queries(grains).Outbox(http.User.Department(), PageRequest.Of(limit, after)))
             .RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("Requests your department submitted, newest first.");
+            .WithSummary("Requests your department submitted, newest first; a page (limit, after).");
 
-        group.MapGet("/overdue", async (IGrainFactory grains) => await Queries(grains).Overdue())
+        group.MapGet("/overdue", async (int? limit, string? after, IGrainFactory grains) =>
+            await Queries(grains).Overdue(PageRequest.Of(limit, after)))
             .RequireAuthorization(Policies.Oversight)
-            .WithSummary("Every overdue request of the cluster (Art 43(4)).");
+            .WithSummary("Every overdue request of the cluster (Art 43(4)), longest overdue first; a page (limit, after).");
 
         group.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
         {

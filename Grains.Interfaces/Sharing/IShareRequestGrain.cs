@@ -18,7 +18,4 @@ public interface IShareRequestGrain : IDeadlineBearer
 
     /// <summary>The request, or null when no request has this id.</summary>
     Task<ShareRequestView?> Get();
-
-    /// <summary>Whether this request's grant covers a use now (Art 21: authorized manner, scope and period).</summary>
-    Task<AccessDecision> EvaluateUse(AccessCheckRequest use);
 }

@@ -16,4 +16,5 @@ public sealed record ShareRequestSummary(
     [property: Id(8)] DateTimeOffset? DueAt,
     [property: Id(9)] DateOnly? DueDate,
     [property: Id(10)] bool DueProvisional,
-    [property: Id(11)] int Version);
+    [property: Id(11)] int Version,
+    [property: Id(12)] ShareGrant? Grant = null);

@@ -44,12 +44,16 @@ public static class AuditChain
     }
 
     /// <summary>Checks records in sequence order; stops at the first that does not hold.</summary>
-    public static AuditVerification Verify(IEnumerable<AuditRecord> records)
+    public static AuditVerification Verify(IEnumerable<AuditRecord> records) =>
+        Verify(records.ToAsyncEnumerable()).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Checks records in sequence order as they stream in; stops at the first that does not hold.</summary>
+    public static async ValueTask<AuditVerification> Verify(IAsyncEnumerable<AuditRecord> records)
     {
         var previous = Genesis;
         var expectedSequence = 1L;
         var checkedCount = 0L;
-        foreach (var record in records)
+        await foreach (var record in records)
         {
             if (record.Sequence != expectedSequence)
             {

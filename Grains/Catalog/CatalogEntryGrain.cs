@@ -12,6 +12,7 @@ public sealed class CatalogEntryGrain(
     [PersistentState("catalogEntry", StorageNames.Platform)] IPersistentState<CatalogEntryGrain.State> state,
     PlatformClock clock,
     IAuditLog audit,
+    CatalogEntryCache cache,
     ILogger<CatalogEntryGrain> logger)
     : Grain, ICatalogEntryGrain
 {
@@ -113,6 +114,7 @@ public sealed class CatalogEntryGrain(
             // Not a new version of the content: the entry is served as it is, only marked.
             state.State.Entry = entry with { UnderReview = reviews.ToList() };
             await state.WriteStateAsync();
+            cache.Put(state.State.Entry);
         }
     }
 
@@ -126,6 +128,7 @@ public sealed class CatalogEntryGrain(
         // Not a new version of the content: the consent is a mark on the entry, kept in the audit log by the request.
         state.State.Entry = entry with { PersonalizedConsent = requestId };
         await state.WriteStateAsync();
+        cache.Put(state.State.Entry);
         await Index(state.State.Entry);
     }
 
@@ -138,6 +141,7 @@ public sealed class CatalogEntryGrain(
         // and the list's update heals the next time the entry is touched.
         if (state.State.Entry is { } entry)
         {
+            cache.Put(entry);
             await Index(entry);
             await SyncElements(null, entry);
         }
@@ -182,6 +186,7 @@ public sealed class CatalogEntryGrain(
         state.State.PendingAudit.Add(new AuditEntry(
             $"{Code}#{state.State.Acts}", entry.UpdatedAt, by, [entry.Content.ProviderDepartment], CaseKind, Code, action, before, Describe(entry)));
         await state.WriteStateAsync();
+        cache.Put(entry);
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         await Index(entry);
         await SyncElements(previous, entry);

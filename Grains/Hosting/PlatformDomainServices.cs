@@ -1,4 +1,5 @@
 using DataSharing.Audit;
+using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
@@ -9,15 +10,25 @@ namespace DataSharing.Hosting;
 
 public static class PlatformDomainServices
 {
-    /// <summary>The services the grains need, whatever the hosting mode. Registrations made earlier win (tests).</summary>
+    /// <summary>
+    /// The services the grains need, whatever the hosting mode. Registrations made earlier win: cluster mode registers
+    /// its PostgreSQL stores first, tests their clock and shared stores.
+    /// </summary>
     public static IServiceCollection AddPlatformDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(new PlatformClock(TimeProvider.System));
         services.AddMetrics();
         services.TryAddSingleton<PlatformMetrics>();
         services.AddOptions<Rulebook>().Bind(configuration.GetSection(Rulebook.Section));
-        services.TryAddSingleton<IShareRequestReadModel, GrainShareRequestReadModel>();
-        services.TryAddSingleton<IAuditLog, GrainAuditLog>();
+        services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Section));
+
+        services.TryAddSingleton<EmbeddedStores>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<EmbeddedStores>().Audit);
+        services.TryAddSingleton<IAccessCheckLog>(sp => sp.GetRequiredService<EmbeddedStores>().AccessChecks);
+        services.TryAddSingleton<IShareRequestReadModel>(sp => sp.GetRequiredService<EmbeddedStores>().ShareRequests);
+
+        services.TryAddSingleton<GrantCache>();
+        services.TryAddSingleton<CatalogEntryCache>();
         return services;
     }
 }

@@ -3,37 +3,48 @@ namespace DataSharing.Sharing;
 /// <summary>R12, Art 21: shared data is used only within the authorized manner, scope and period.</summary>
 public static class AccessRules
 {
-    public static AccessDecision Evaluate(ShareRequestView? request, AccessCheckRequest use, DateOnly today)
+    public static AccessDecision Evaluate(ShareRequestView? request, AccessCheckRequest use, DateOnly today) =>
+        request is null
+            ? Deny("No such share request.", null, use.DataItems)
+            : Evaluate(request.Id, request.Status, request.Submission.RequesterDepartment, request.Submission.EntryCode, request.Grant, use, today);
+
+    /// <summary>The same rule applied to a read-model row, which carries the grant (the grant caches hold these).</summary>
+    public static AccessDecision Evaluate(ShareRequestSummary row, AccessCheckRequest use, DateOnly today) =>
+        Evaluate(row.Id, row.Status, row.RequesterDepartment, row.EntryCode, row.Grant, use, today);
+
+    /// <summary>
+    /// How a scenario is compared: a grant is for the scenario stated in the request, whatever the case and the
+    /// surrounding spaces of its later mentions.
+    /// </summary>
+    public static string ScenarioKey(string scenario) => scenario.Trim().ToUpperInvariant();
+
+    private static AccessDecision Evaluate(string id, ShareRequestStatus status, string requester, string entryCode, ShareGrant? grant,
+        AccessCheckRequest use, DateOnly today)
     {
-        if (request is null)
+        if (status != ShareRequestStatus.Granted || grant is null)
         {
-            return Deny("No such share request.", null, use.DataItems);
+            return Deny($"Share request {id} is {status}.", id, use.DataItems);
         }
 
-        if (request.Status != ShareRequestStatus.Granted || request.Grant is not { } grant)
+        if (requester != use.Department || entryCode != use.EntryCode)
         {
-            return Deny($"Share request {request.Id} is {request.Status}.", request.Id, use.DataItems);
-        }
-
-        if (request.Submission.RequesterDepartment != use.Department || request.Submission.EntryCode != use.EntryCode)
-        {
-            return Deny($"Share request {request.Id} grants another department or entry.", request.Id, use.DataItems);
+            return Deny($"Share request {id} grants another department or entry.", id, use.DataItems);
         }
 
         if (today < grant.ValidFrom || today > grant.ValidTo)
         {
-            return Deny($"The grant of {request.Id} is valid from {grant.ValidFrom:yyyy-MM-dd} to {grant.ValidTo:yyyy-MM-dd}.", request.Id, use.DataItems);
+            return Deny($"The grant of {id} is valid from {grant.ValidFrom:yyyy-MM-dd} to {grant.ValidTo:yyyy-MM-dd}.", id, use.DataItems);
         }
 
-        if (!string.Equals(grant.Scenario.Trim(), use.Scenario.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (ScenarioKey(grant.Scenario) != ScenarioKey(use.Scenario))
         {
-            return Deny($"The grant of {request.Id} is for the scenario \"{grant.Scenario}\".", request.Id, use.DataItems);
+            return Deny($"The grant of {id} is for the scenario \"{grant.Scenario}\".", id, use.DataItems);
         }
 
         var denied = use.DataItems.Where(item => !grant.DataItems.Contains(item, StringComparer.Ordinal)).Distinct().ToList();
         return denied.Count > 0
-            ? Deny($"The grant of {request.Id} does not cover {string.Join(", ", denied)}.", request.Id, denied)
-            : new AccessDecision(true, $"Granted by {request.Id} until {grant.ValidTo:yyyy-MM-dd}.", request.Id, []);
+            ? Deny($"The grant of {id} does not cover {string.Join(", ", denied)}.", id, denied)
+            : new AccessDecision(true, $"Granted by {id} until {grant.ValidTo:yyyy-MM-dd}.", id, []);
     }
 
     private static AccessDecision Deny(string reason, string? requestId, IReadOnlyList<string> items) =>

@@ -1,13 +1,29 @@
+using DataSharing.Common;
+
 namespace DataSharing.Sharing;
 
 /// <summary>
-/// Where the share-request list rows live. Embedded mode keeps them in a grain (<see cref="GrainShareRequestReadModel"/>);
-/// cluster mode keeps them in PostgreSQL. A request publishes its row after every write of its state and again on
-/// every activation; rows carry the request's version so an older row never replaces a newer one.
+/// Where the share-request list rows live: in memory in embedded mode (<see cref="InMemoryShareRequestReadModel"/>),
+/// table share_request_rows in cluster mode. A request publishes its row after every write of its state and again on
+/// every activation; rows carry the request's version so an older row never replaces a newer one. Every read is a page
+/// in the list's own order, served from an index, so its cost does not grow with the rows behind it.
 /// </summary>
 public interface IShareRequestReadModel
 {
     Task Upsert(ShareRequestSummary row);
 
-    Task<IReadOnlyList<ShareRequestSummary>> Query(ShareRequestFilter filter);
+    /// <summary>Requests awaiting <paramref name="provider"/>'s answer (pending or overdue), soonest due first.</summary>
+    Task<Page<ShareRequestSummary>> Inbox(string provider, PageRequest page);
+
+    /// <summary>Requests <paramref name="requester"/> submitted, newest first.</summary>
+    Task<Page<ShareRequestSummary>> Outbox(string requester, PageRequest page);
+
+    /// <summary>Every overdue request, longest overdue first.</summary>
+    Task<Page<ShareRequestSummary>> Overdue(PageRequest page);
+
+    /// <summary>
+    /// The granted requests of <paramref name="requester"/> for <paramref name="entryCode"/> whose grant is for
+    /// <paramref name="scenario"/> (compared by <see cref="AccessRules.ScenarioKey"/>), widest period first, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<ShareRequestSummary>> Grants(string requester, string entryCode, string scenario, int limit);
 }

@@ -16,6 +16,7 @@ public sealed class ShareRequestGrain(
     PlatformClock clock,
     IOptions<Rulebook> rulebook,
     IShareRequestReadModel readModel,
+    GrantCache grants,
     IAuditLog audit,
     PlatformMetrics metrics,
     ILogger<ShareRequestGrain> logger)
@@ -152,9 +153,6 @@ public sealed class ShareRequestGrain(
 
     public Task<ShareRequestView?> Get() => Task.FromResult(state.State.Request);
 
-    public Task<AccessDecision> EvaluateUse(AccessCheckRequest use) =>
-        Task.FromResult(AccessRules.Evaluate(state.State.Request, use, ShanghaiTime.DateOf(clock.Now)));
-
     public async Task RecomputeDeadline()
     {
         if (state.State.Request is not { Status: ShareRequestStatus.AwaitingProvider, AnswerDeadline.Provisional: true } request)
@@ -266,6 +264,13 @@ public sealed class ShareRequestGrain(
             // The request itself is stored; its row is published again on the next activation, and in cluster mode the
             // reconciler rebuilds it from the stored state within seconds.
             logger.LogWarning(e, "Publishing share request {Id} to the read model failed", request.Id);
+        }
+
+        if (request.Grant is { } grant)
+        {
+            // After the row: this silo stops honouring a revoked or expired grant at once (a read in between would cache
+            // the old row), the others within CacheOptions.GrantMaxAge.
+            grants.Invalidate(request.Submission.RequesterDepartment, request.Submission.EntryCode, grant.Scenario);
         }
     }
 

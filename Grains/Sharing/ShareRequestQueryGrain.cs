@@ -1,3 +1,4 @@
+using DataSharing.Common;
 using Orleans.Concurrency;
 
 namespace DataSharing.Sharing;
@@ -5,17 +6,9 @@ namespace DataSharing.Sharing;
 [StatelessWorker]
 public sealed class ShareRequestQueryGrain(IShareRequestReadModel readModel) : Grain, IShareRequestQueryGrain
 {
-    private static readonly ShareRequestStatus[] Open = [ShareRequestStatus.AwaitingProvider, ShareRequestStatus.Overdue];
+    public Task<Page<ShareRequestSummary>> Inbox(string department, PageRequest page) => readModel.Inbox(department, page);
 
-    public Task<IReadOnlyList<ShareRequestSummary>> Inbox(string department) =>
-        readModel.Query(new ShareRequestFilter(Provider: department, Statuses: Open, Order: ShareRequestOrder.SoonestDueFirst));
+    public Task<Page<ShareRequestSummary>> Outbox(string department, PageRequest page) => readModel.Outbox(department, page);
 
-    public Task<IReadOnlyList<ShareRequestSummary>> Outbox(string department) =>
-        readModel.Query(new ShareRequestFilter(Requester: department));
-
-    public Task<IReadOnlyList<ShareRequestSummary>> Overdue() =>
-        readModel.Query(new ShareRequestFilter(Statuses: [ShareRequestStatus.Overdue], Order: ShareRequestOrder.SoonestDueFirst));
-
-    public Task<IReadOnlyList<ShareRequestSummary>> ForRequesterAndEntry(string requester, string entryCode) =>
-        readModel.Query(new ShareRequestFilter(Requester: requester, EntryCode: entryCode));
+    public Task<Page<ShareRequestSummary>> Overdue(PageRequest page) => readModel.Overdue(page);
 }

@@ -7,5 +7,5 @@ public static class ShareRequestSummaries
         request.Id, request.Submission.RequesterDepartment, request.ProviderDepartment, request.Submission.EntryCode,
         request.EntryName, request.ShareType, request.Status, request.ReceivedAt,
         request.AnswerDeadline?.DueAt, request.AnswerDeadline?.DueDate, request.AnswerDeadline?.Provisional ?? false,
-        version);
+        version, request.Grant);
 }

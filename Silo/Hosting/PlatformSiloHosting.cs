@@ -31,8 +31,10 @@ public static class PlatformSiloHosting
             // Grain state is stored with Orleans' own serializer: the [GenerateSerializer]/[Id] contracts are the
             // versioned format, and it round-trips what JSON with type names cannot (e.g. collection expressions).
             builder.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
+            builder.Services.AddSingleton<PostgresGroupCommit>();
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
             builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
+            builder.Services.AddSingleton<IAccessCheckLog, PostgresAccessCheckLog>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
 

@@ -5,90 +5,32 @@ using Npgsql;
 
 namespace DataSharing.Silo.Persistence;
 
-/// <summary>The cluster-mode audit log: table audit_log (deploy/postgres/migrations/0005_audit_log.sql).</summary>
-public sealed class PostgresAuditLog(NpgsqlDataSource database) : IAuditLog
+/// <summary>
+/// The cluster-mode audit log: table audit_log (migrations 0005, 0006), appended by the silo's group commit
+/// (<see cref="PostgresGroupCommit"/>, <see cref="PostgresAuditChain"/>).
+/// </summary>
+public sealed class PostgresAuditLog(NpgsqlDataSource database, PostgresGroupCommit commit) : IAuditLog
 {
-    /// <summary>"datasharing audit" as an advisory lock key: appends from all silos take turns on the chain's head.</summary>
-    private const long ChainLock = 7305411630562218054;
-
     private const string Columns =
-        "sequence, entry_id, at, actor_subject, actor_role, actor_department, departments, case_kind, case_id, action, before, after, previous_hash, hash";
+        "a.sequence, a.entry_id, a.at, a.actor_subject, a.actor_role, a.actor_department, a.departments, a.case_kind, a.case_id, " +
+        "a.action, a.before, a.after, a.previous_hash, a.hash";
 
-    public async Task Append(IReadOnlyList<AuditEntry> entries)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var lockChain = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ChainLock})", connection, transaction))
-        {
-            await lockChain.ExecuteNonQueryAsync();
-        }
-
-        var present = new HashSet<string>();
-        await using (var known = new NpgsqlCommand("SELECT entry_id FROM audit_log WHERE entry_id = ANY(@ids)", connection, transaction))
-        {
-            known.Parameters.AddWithValue("ids", entries.Select(e => e.Id).ToArray());
-            await using var reader = await known.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                present.Add(reader.GetString(0));
-            }
-        }
-
-        AuditRecord? last = null;
-        await using (var head = new NpgsqlCommand($"SELECT {Columns} FROM audit_log ORDER BY sequence DESC LIMIT 1", connection, transaction))
-        await using (var reader = await head.ExecuteReaderAsync())
-        {
-            if (await reader.ReadAsync())
-            {
-                last = Read(reader);
-            }
-        }
-
-        foreach (var entry in entries.Where(e => present.Add(e.Id)))
-        {
-            var record = AuditChain.Next(last, entry);
-            await using var insert = new NpgsqlCommand($"""
-                INSERT INTO audit_log ({Columns})
-                VALUES (@sequence, @id, @at, @subject, @role, @department, @departments, @kind, @case, @action, @before, @after, @previous, @hash)
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("sequence", record.Sequence);
-            insert.Parameters.AddWithValue("id", record.Entry.Id);
-            insert.Parameters.AddWithValue("at", record.Entry.At.ToUniversalTime());
-            insert.Parameters.AddWithValue("subject", record.Entry.By.Subject);
-            insert.Parameters.AddWithValue("role", record.Entry.By.Role);
-            insert.Parameters.AddWithValue("department", (object?)record.Entry.By.Department ?? DBNull.Value);
-            insert.Parameters.AddWithValue("departments", record.Entry.Departments.ToArray());
-            insert.Parameters.AddWithValue("kind", record.Entry.CaseKind);
-            insert.Parameters.AddWithValue("case", record.Entry.CaseId);
-            insert.Parameters.AddWithValue("action", record.Entry.Action);
-            insert.Parameters.AddWithValue("before", (object?)record.Entry.Before ?? DBNull.Value);
-            insert.Parameters.AddWithValue("after", (object?)record.Entry.After ?? DBNull.Value);
-            insert.Parameters.AddWithValue("previous", record.PreviousHash);
-            insert.Parameters.AddWithValue("hash", record.Hash);
-            await insert.ExecuteNonQueryAsync();
-            last = record;
-        }
-
-        await transaction.CommitAsync();
-    }
+    /// <summary>Chained and inserted in the silo's next group commit; completes once that transaction has committed.</summary>
+    public Task Append(IReadOnlyList<AuditEntry> entries) => entries.Count == 0 ? Task.CompletedTask : commit.Write(entries);
 
     public async Task<IReadOnlyList<AuditRecord>> Query(AuditFilter filter)
     {
-        await using var command = database.CreateCommand($"""
-            SELECT {Columns} FROM audit_log
-            WHERE sequence > @after
-              AND (@department::text IS NULL OR @department = ANY(departments))
-              AND (@case::text IS NULL OR case_id = @case)
-            ORDER BY sequence
-            LIMIT @limit
-            """);
+        // Each filter reads its own index in chain order: a case's records (audit_log_case), a department's
+        // (audit_departments), or the chain itself; the department check on a case's records is a filter of a few rows.
+        var source = filter.CaseId is not null
+            ? "audit_log a WHERE a.case_id = @case AND a.sequence > @after AND (@department::text IS NULL OR @department = ANY(a.departments))"
+            : filter.Department is not null
+                ? "audit_departments d JOIN audit_log a ON a.sequence = d.sequence WHERE d.department = @department AND d.sequence > @after"
+                : "audit_log a WHERE a.sequence > @after";
+        var order = filter.CaseId is null && filter.Department is not null ? "d.sequence" : "a.sequence";
+        await using var command = database.CreateCommand($"SELECT {Columns} FROM {source} ORDER BY {order} LIMIT @limit");
         command.Parameters.AddWithValue("after", filter.AfterSequence);
-        command.Parameters.AddWithValue("department", (object?)filter.Department ?? DBNull.Value);
+        command.Parameters.Add(new NpgsqlParameter("department", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.Department ?? DBNull.Value });
         command.Parameters.AddWithValue("case", (object?)filter.CaseId ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", filter.Limit);
         var records = new List<AuditRecord>();
@@ -103,7 +45,7 @@ public sealed class PostgresAuditLog(NpgsqlDataSource database) : IAuditLog
 
     public async IAsyncEnumerable<AuditRecord> ReadAll([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand($"SELECT {Columns} FROM audit_log ORDER BY sequence");
+        await using var command = database.CreateCommand($"SELECT {Columns} FROM audit_log a ORDER BY a.sequence");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

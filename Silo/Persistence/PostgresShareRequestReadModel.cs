@@ -1,4 +1,3 @@
-using System.Text;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Sharing;
@@ -7,72 +6,124 @@ using NpgsqlTypes;
 
 namespace DataSharing.Silo.Persistence;
 
-/// <summary>The cluster-mode read model: table share_request_rows (deploy/postgres/migrations/0004_read_model.sql).</summary>
-public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database) : IShareRequestReadModel
+/// <summary>
+/// The cluster-mode read model: table share_request_rows (migrations 0004, 0006). Upserts ride the silo's group
+/// commit; each list is a keyset page over an index in the list's own order.
+/// </summary>
+public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database, PostgresGroupCommit commit) : IShareRequestReadModel
 {
     private const string Columns =
-        "id, requester_department, provider_department, entry_code, entry_name, share_type, status, received_at, due_at, due_date, due_provisional, version";
+        "id, requester_department, provider_department, entry_code, entry_name, share_type, status, received_at, due_at, due_date, " +
+        "due_provisional, version, grant_items, grant_scenario, valid_from, valid_to, granted_at";
 
-    public async Task Upsert(ShareRequestSummary row)
+    private const string Open = "status IN ('AwaitingProvider', 'Overdue')";
+
+    public Task Upsert(ShareRequestSummary row) => commit.Write([], batch => batch.BatchCommands.Add(UpsertCommand(row)));
+
+    /// <summary>The upsert of one row: an older version never replaces a newer one.</summary>
+    public static NpgsqlBatchCommand UpsertCommand(ShareRequestSummary row)
     {
-        await using var command = database.CreateCommand($"""
-            INSERT INTO share_request_rows ({Columns}, written_at)
-            VALUES (@id, @requester, @provider, @entry, @name, @shareType, @status, @received, @dueAt, @dueDate, @provisional, @version, now())
+        var command = new NpgsqlBatchCommand($"""
+            INSERT INTO share_request_rows ({Columns}, grant_scenario_key, written_at)
+            VALUES (@id, @requester, @provider, @entry, @name, @shareType, @status, @received, @dueAt, @dueDate, @provisional, @version,
+                    @grantItems, @grantScenario, @validFrom, @validTo, @grantedAt, @grantScenarioKey, now())
             ON CONFLICT (id) DO UPDATE SET
                 requester_department = EXCLUDED.requester_department, provider_department = EXCLUDED.provider_department,
                 entry_code = EXCLUDED.entry_code, entry_name = EXCLUDED.entry_name, share_type = EXCLUDED.share_type,
                 status = EXCLUDED.status, received_at = EXCLUDED.received_at, due_at = EXCLUDED.due_at,
                 due_date = EXCLUDED.due_date, due_provisional = EXCLUDED.due_provisional, version = EXCLUDED.version,
-                written_at = now()
+                grant_items = EXCLUDED.grant_items, grant_scenario = EXCLUDED.grant_scenario,
+                grant_scenario_key = EXCLUDED.grant_scenario_key, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+                granted_at = EXCLUDED.granted_at, written_at = now()
             WHERE share_request_rows.version < EXCLUDED.version
+               -- Rows of grants written before the grant columns existed take them from their next publication.
+               OR (share_request_rows.version = EXCLUDED.version AND share_request_rows.status = 'Granted'
+                   AND share_request_rows.grant_items IS NULL AND EXCLUDED.grant_items IS NOT NULL)
             """);
-        command.Parameters.AddWithValue("id", row.Id);
-        command.Parameters.AddWithValue("requester", row.RequesterDepartment);
-        command.Parameters.AddWithValue("provider", row.ProviderDepartment);
-        command.Parameters.AddWithValue("entry", row.EntryCode);
-        command.Parameters.AddWithValue("name", row.EntryName);
-        command.Parameters.AddWithValue("shareType", row.ShareType.ToString());
-        command.Parameters.AddWithValue("status", row.Status.ToString());
+        var p = command.Parameters;
+        p.AddWithValue("id", row.Id);
+        p.AddWithValue("requester", row.RequesterDepartment);
+        p.AddWithValue("provider", row.ProviderDepartment);
+        p.AddWithValue("entry", row.EntryCode);
+        p.AddWithValue("name", row.EntryName);
+        p.AddWithValue("shareType", row.ShareType.ToString());
+        p.AddWithValue("status", row.Status.ToString());
         // timestamptz takes instants in UTC only; the offset of a due instant (+08:00) is presentation.
-        command.Parameters.AddWithValue("received", row.ReceivedAt.ToUniversalTime());
-        command.Parameters.Add(new NpgsqlParameter("dueAt", NpgsqlDbType.TimestampTz) { Value = (object?)row.DueAt?.ToUniversalTime() ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("dueDate", NpgsqlDbType.Date) { Value = (object?)row.DueDate ?? DBNull.Value });
-        command.Parameters.AddWithValue("provisional", row.DueProvisional);
-        command.Parameters.AddWithValue("version", row.Version);
-        await command.ExecuteNonQueryAsync();
+        p.AddWithValue("received", row.ReceivedAt.ToUniversalTime());
+        p.Add(Nullable("dueAt", NpgsqlDbType.TimestampTz, row.DueAt?.ToUniversalTime()));
+        p.Add(Nullable("dueDate", NpgsqlDbType.Date, row.DueDate));
+        p.AddWithValue("provisional", row.DueProvisional);
+        p.AddWithValue("version", row.Version);
+        p.Add(Nullable("grantItems", NpgsqlDbType.Array | NpgsqlDbType.Text, row.Grant?.DataItems.ToArray()));
+        p.Add(Nullable("grantScenario", NpgsqlDbType.Text, row.Grant?.Scenario));
+        p.Add(Nullable("grantScenarioKey", NpgsqlDbType.Text, row.Grant is { } g ? AccessRules.ScenarioKey(g.Scenario) : null));
+        p.Add(Nullable("validFrom", NpgsqlDbType.Date, row.Grant?.ValidFrom));
+        p.Add(Nullable("validTo", NpgsqlDbType.Date, row.Grant?.ValidTo));
+        p.Add(Nullable("grantedAt", NpgsqlDbType.TimestampTz, row.Grant?.GrantedAt.ToUniversalTime()));
+        return command;
     }
 
-    public async Task<IReadOnlyList<ShareRequestSummary>> Query(ShareRequestFilter filter)
+    public Task<Page<ShareRequestSummary>> Inbox(string provider, PageRequest page) =>
+        DuePage($"provider_department = @department AND {Open}", provider, page);
+
+    public Task<Page<ShareRequestSummary>> Overdue(PageRequest page) => DuePage("status = 'Overdue'", null, page);
+
+    public async Task<Page<ShareRequestSummary>> Outbox(string requester, PageRequest page)
     {
-        var sql = new StringBuilder($"SELECT {Columns} FROM share_request_rows WHERE true");
-        await using var command = database.CreateCommand();
-        void Where(string column, string name, object? value)
-        {
-            if (value is null)
-            {
-                return;
-            }
+        var after = Cursor.Parts(page.After, 2);
+        await using var command = database.CreateCommand($"""
+            SELECT {Columns} FROM share_request_rows
+            WHERE requester_department = @department
+              AND (@afterAt::timestamptz IS NULL OR received_at < @afterAt OR (received_at = @afterAt AND id > @afterId))
+            ORDER BY received_at DESC, id
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("department", requester);
+        command.Parameters.Add(Nullable("afterAt", NpgsqlDbType.TimestampTz, after is null ? null : new DateTime(-Cursor.Long(after[0]), DateTimeKind.Utc)));
+        command.Parameters.AddWithValue("afterId", after?[1] ?? "");
+        command.Parameters.AddWithValue("limit", page.Limit + 1);
+        return Page<ShareRequestSummary>.Of(await Read(command), page.Limit, r => Cursor.Of(Cursor.Of(-r.ReceivedAt.UtcTicks), r.Id));
+    }
 
-            sql.Append($" AND {column} = @{name}");
-            command.Parameters.AddWithValue(name, value);
+    public async Task<IReadOnlyList<ShareRequestSummary>> Grants(string requester, string entryCode, string scenario, int limit)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT {Columns} FROM share_request_rows
+            WHERE requester_department = @requester AND entry_code = @entry AND grant_scenario_key = @scenario AND status = 'Granted'
+            ORDER BY valid_to DESC, id
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("requester", requester);
+        command.Parameters.AddWithValue("entry", entryCode);
+        command.Parameters.AddWithValue("scenario", AccessRules.ScenarioKey(scenario));
+        command.Parameters.AddWithValue("limit", limit);
+        return await Read(command);
+    }
+
+    /// <summary>A page soonest due first; the due instant is never null in these lists, but sorts last if it were.</summary>
+    private async Task<Page<ShareRequestSummary>> DuePage(string where, string? department, PageRequest page)
+    {
+        var after = Cursor.Parts(page.After, 2);
+        await using var command = database.CreateCommand($"""
+            SELECT {Columns} FROM share_request_rows
+            WHERE {where}
+              AND (@afterDue::timestamptz IS NULL OR (due_at, id) > (@afterDue, @afterId))
+            ORDER BY due_at, id
+            LIMIT @limit
+            """);
+        if (department is not null)
+        {
+            command.Parameters.AddWithValue("department", department);
         }
 
-        Where("requester_department", "requester", filter.Requester);
-        Where("provider_department", "provider", filter.Provider);
-        Where("entry_code", "entry", filter.EntryCode);
-        if (filter.Statuses is { } statuses)
-        {
-            sql.Append(" AND status = ANY(@statuses)");
-            command.Parameters.AddWithValue("statuses", statuses.Select(s => s.ToString()).ToArray());
-        }
+        command.Parameters.Add(Nullable("afterDue", NpgsqlDbType.TimestampTz, after is null ? null : new DateTime(Cursor.Long(after[0]), DateTimeKind.Utc)));
+        command.Parameters.AddWithValue("afterId", after?[1] ?? "");
+        command.Parameters.AddWithValue("limit", page.Limit + 1);
+        return Page<ShareRequestSummary>.Of(await Read(command), page.Limit, r => Cursor.Of(Cursor.Of(r.DueAt!.Value.UtcTicks), r.Id));
+    }
 
-        sql.Append(filter.Order == ShareRequestOrder.SoonestDueFirst
-            ? " ORDER BY due_at ASC NULLS LAST, id"
-            : " ORDER BY received_at DESC, id");
-        sql.Append(" LIMIT @limit");
-        command.Parameters.AddWithValue("limit", filter.Limit);
-        command.CommandText = sql.ToString();
-
+    private static async Task<List<ShareRequestSummary>> Read(NpgsqlCommand command)
+    {
         var rows = new List<ShareRequestSummary>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -84,9 +135,15 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database) : I
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8).ToOffset(ShanghaiTime.Offset),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
                 reader.GetBoolean(10),
-                reader.GetInt32(11)));
+                reader.GetInt32(11),
+                reader.IsDBNull(12) ? null : new ShareGrant(
+                    reader.GetFieldValue<string[]>(12), reader.GetString(13), reader.GetFieldValue<DateOnly>(14),
+                    reader.GetFieldValue<DateOnly>(15), reader.GetFieldValue<DateTimeOffset>(16))));
         }
 
         return rows;
     }
+
+    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
+        new(name, type) { Value = value ?? DBNull.Value };
 }

@@ -100,7 +100,7 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(expectedDue.GetProperty("due").GetString(), request.GetProperty("answerDeadline").GetProperty("dueDate").GetString());
 
         var inbox = await Body(await ga.GetAsync("/api/share-requests/inbox"));
-        Assert.Contains(inbox.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        Assert.Contains(inbox.Items(), r => r.GetProperty("id").GetString() == id);
 
         var approved = await Body(await ga.PostAsJsonAsync($"/api/share-requests/{id}/approve", new { dataItems = new[] { "idNumber" } }));
         Assert.Equal("Granted", approved.GetProperty("status").GetString());
@@ -112,7 +112,7 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.False(denied.GetProperty("decision").GetProperty("allowed").GetBoolean());
 
         var log = await Body(await rs.GetAsync("/api/access-checks"));
-        Assert.Contains(log.EnumerateArray(), c => c.GetProperty("id").GetString() == denied.GetProperty("id").GetString());
+        Assert.Contains(log.Items(), c => c.GetProperty("id").GetString() == denied.GetProperty("id").GetString());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var zr = await api.ClientFor(Role.DepartmentOperator, "340000-ZR");
         await Problem(await zr.GetAsync($"/api/share-requests/{id}"), HttpStatusCode.Forbidden);
         await Problem(await zr.PostAsJsonAsync($"/api/share-requests/{id}/approve", new { }), HttpStatusCode.Forbidden);
-        Assert.DoesNotContain((await Body(await zr.GetAsync("/api/share-requests/outbox"))).EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        Assert.DoesNotContain((await Body(await zr.GetAsync("/api/share-requests/outbox"))).Items(), r => r.GetProperty("id").GetString() == id);
         await Problem(await zr.GetAsync("/api/departments/340000-GA/violations"), HttpStatusCode.Forbidden);
 
         var authority = await api.ClientFor(Role.DataAuthority);
@@ -179,7 +179,7 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(first, second);
 
         var outbox = await Body(await sc.GetAsync("/api/share-requests/outbox"));
-        Assert.Single(outbox.EnumerateArray(), r => r.GetProperty("id").GetString() == first);
+        Assert.Single(outbox.Items(), r => r.GetProperty("id").GetString() == first);
 
         var reused = new HttpRequestMessage(HttpMethod.Post, "/api/share-requests") { Content = JsonContent.Create(Request(scenario: "Another scenario")) };
         reused.Headers.Add("Idempotency-Key", key);
@@ -194,11 +194,11 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var rejected = new HttpRequestMessage(HttpMethod.Post, "/api/share-requests") { Content = JsonContent.Create(Request(allMaterials: false)) };
         rejected.Headers.Add("Idempotency-Key", key);
         await Problem(await zr.SendAsync(rejected), HttpStatusCode.BadRequest);
-        Assert.Empty((await Body(await zr.GetAsync("/api/share-requests/outbox"))).EnumerateArray());
+        Assert.Empty((await Body(await zr.GetAsync("/api/share-requests/outbox"))).Items());
 
         var id = await Submit(zr, Request(), key);
         Assert.Equal(id, await Submit(zr, Request(), key));
-        Assert.Single((await Body(await zr.GetAsync("/api/share-requests/outbox"))).EnumerateArray());
+        Assert.Single((await Body(await zr.GetAsync("/api/share-requests/outbox"))).Items());
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             // The rows come back from the grain state (the reconciler's start-up scan), not from the requests' activations.
             var outbox = await Eventually.Get(() => Outbox(rs), o => o.IsSupersetOf(ids), TimeSpan.FromSeconds(30));
             Assert.Superset(ids.ToHashSet(), outbox);
-            var inbox = (await ga.GetFromJsonAsync<JsonElement>("/api/share-requests/inbox")).EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToHashSet();
+            var inbox = (await Pages.All(ga, "/api/share-requests/inbox")).Select(r => r.GetProperty("id").GetString()!).ToHashSet();
             Assert.Superset(ids.Skip(3).ToHashSet()!, inbox);
 
             foreach (var (id, i) in ids.Select((id, i) => (id, i)))
@@ -193,7 +193,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             }
 
             Assert.Equal(first, retried);
-            var outbox = (await sc.GetFromJsonAsync<JsonElement>("/api/share-requests/outbox")).EnumerateArray().ToList();
+            var outbox = await Pages.All(sc, "/api/share-requests/outbox");
             Assert.Equal(30, outbox.Count);
 
             // Art 38: each submission is one audit record, whatever the retries, and the chain holds in PostgreSQL...
@@ -201,7 +201,7 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             var submissions = new List<JsonElement>();
             foreach (var id in first.Values)
             {
-                submissions.AddRange((await admin.GetFromJsonAsync<JsonElement>($"/api/audit?caseId={id}")).EnumerateArray());
+                submissions.AddRange(await Pages.All(admin, $"/api/audit?caseId={id}"));
             }
 
             Assert.Equal(30, submissions.Count);

@@ -1,3 +1,4 @@
+using DataSharing.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,8 +85,8 @@ public static class ClusterScenario
     }
 
     public static async Task<HashSet<string>> Outbox(HttpClient client) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/share-requests/outbox"))
-            .EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToHashSet();
+        (await Pages.All(client, "/api/share-requests/outbox"))
+            .Select(r => r.GetProperty("id").GetString()!).ToHashSet();
 
     /// <summary>Polls until every id has the status, or the bound passes; returns the ones that do not.</summary>
     public static async Task<List<string>> WaitForStatus(HttpClient client, IEnumerable<string> ids, string status, TimeSpan within)

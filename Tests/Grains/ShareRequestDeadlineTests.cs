@@ -35,8 +35,8 @@ public sealed class ShareRequestDeadlineTests(PlatformTestCluster platform) : IC
         Assert.Equal(7, due.WorkingDays);
         Assert.Equal(ShanghaiTime.EndOf(due.DueDate), due.DueAt);
 
-        var inbox = await Grains.GetGrain<IShareRequestQueryGrain>(0).Inbox("340000-GA");
-        Assert.Contains(inbox, r => r.Id == "SR-overdue-1");
+        var inbox = await Grains.GetGrain<IShareRequestQueryGrain>(0).Inbox("340000-GA", PageRequest.First);
+        Assert.Contains(inbox.Items, r => r.Id == "SR-overdue-1");
 
         // One minute before the end of the 7th working day nothing happens...
         platform.AdvanceTo(due.DueAt - TimeSpan.FromMinutes(1));
@@ -57,8 +57,8 @@ public sealed class ShareRequestDeadlineTests(PlatformTestCluster platform) : IC
         var violation = Assert.Single(violations, v => v.CaseId == "SR-overdue-1");
         Assert.Equal("Art 43(4)", violation.Article);
 
-        var overdueList = await Eventually.Get(() => Grains.GetGrain<IShareRequestQueryGrain>(0).Overdue(), l => l.Any(r => r.Id == "SR-overdue-1"));
-        Assert.Contains(overdueList, r => r.Id == "SR-overdue-1");
+        var overdueList = await Eventually.Get(() => Grains.GetGrain<IShareRequestQueryGrain>(0).Overdue(PageRequest.First), l => l.Items.Any(r => r.Id == "SR-overdue-1"));
+        Assert.Contains(overdueList.Items, r => r.Id == "SR-overdue-1");
 
         // An overdue request is still answerable; the answer is recorded as late.
         var approved = await Grains.GetGrain<IShareRequestGrain>("SR-overdue-1").Approve(new ApproveShareRequest(), Actors.Operator("340000-GA"));

@@ -55,7 +55,7 @@ public sealed class ShareRequestGrainTests(PlatformTestCluster platform) : IClas
 
         var withdrawn = await Request("SR-who-1").Withdraw("No longer needed", Actors.Head("340000-RS"));
         Assert.Equal(ShareRequestStatus.Withdrawn, withdrawn.Status);
-        Assert.DoesNotContain(await platform.Grains.GetGrain<IShareRequestQueryGrain>(0).Inbox("340000-GA"), r => r.Id == "SR-who-1");
+        Assert.DoesNotContain((await platform.Grains.GetGrain<IShareRequestQueryGrain>(0).Inbox("340000-GA", PageRequest.First)).Items, r => r.Id == "SR-who-1");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ShareRequestGrainTests(PlatformTestCluster platform) : IClas
         Assert.False(denied.Decision.Allowed);
         Assert.Equal(["name"], denied.Decision.DeniedItems);
 
-        var log = await platform.Grains.GetGrain<IAccessLogGrain>(AccessGateGrain.AccessLogKey("340000-ZR", ShanghaiTime.DateOf(platform.Clock.GetUtcNow()))).List();
+        var log = (await gate.List("340000-ZR", ShanghaiTime.DateOf(platform.Clock.GetUtcNow()), PageRequest.First)).Items;
         Assert.Contains(log, r => r.Id == allowed.Id);
         Assert.Contains(log, r => r.Id == denied.Id);
     }

@@ -28,6 +28,8 @@ public class PlatformTestCluster : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; }
 
+    public EmbeddedStores Stores { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -49,6 +51,10 @@ public class PlatformTestCluster : IAsyncLifetime
                 o.ReminderLoadingWindow = TimeSpan.FromDays(3650);
                 o.InitializationTimeout = TimeSpan.FromSeconds(30);
             });
+            // The silos share one set of stores, as a cluster's silos share one database, and read through their caches
+            // (tests of the caches themselves drive them directly).
+            silo.Services.AddSingleton(Stores);
+            silo.Services.PostConfigure<CacheOptions>(o => (o.GrantMaxAge, o.CatalogMaxAge) = (TimeSpan.Zero, TimeSpan.Zero));
             silo.Services.AddPlatformDomain(new ConfigurationBuilder().Build());
         });
         Cluster = builder.Build();

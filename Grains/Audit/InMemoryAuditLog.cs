@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+
+namespace DataSharing.Audit;
+
+/// <summary>
+/// The embedded-mode audit log: the chain in memory, appended in O(1) (one hash per record), with the sequence numbers
+/// of each case's and each department's records kept in order, so a page is a binary search and a slice.
+/// </summary>
+public sealed class InMemoryAuditLog : IAuditLog
+{
+    private const int ReadChunk = 1000;
+
+    private readonly Lock _gate = new();
+    private readonly List<AuditRecord> _chain = [];
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _byCase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _byDepartment = new(StringComparer.Ordinal);
+
+    public Task Append(IReadOnlyList<AuditEntry> entries)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in entries)
+            {
+                if (!_ids.Add(entry.Id))
+                {
+                    continue;
+                }
+
+                var record = AuditChain.Next(_chain.Count == 0 ? null : _chain[^1], entry);
+                _chain.Add(record);
+                SequencesOf(_byCase, entry.CaseId).Add(record.Sequence);
+                foreach (var department in entry.Departments.Distinct())
+                {
+                    SequencesOf(_byDepartment, department).Add(record.Sequence);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> Query(AuditFilter filter)
+    {
+        lock (_gate)
+        {
+            // The narrowest index first: a case has few records; a department's are all its own.
+            var sequences = filter.CaseId is { } caseId ? _byCase.GetValueOrDefault(caseId)
+                : filter.Department is { } department ? _byDepartment.GetValueOrDefault(department)
+                : null;
+            IEnumerable<AuditRecord> candidates = filter.CaseId is null && filter.Department is null
+                ? Slice(_chain, (int)Math.Min(Math.Max(filter.AfterSequence, 0), _chain.Count))
+                : sequences is null ? [] : Slice(sequences, StartOf(sequences, filter.AfterSequence)).Select(s => _chain[(int)(s - 1)]);
+            IReadOnlyList<AuditRecord> page = candidates
+                .Where(r => filter.Department is null || r.Entry.Departments.Contains(filter.Department))
+                .Take(filter.Limit)
+                .ToList();
+            return Task.FromResult(page);
+        }
+    }
+
+    public async IAsyncEnumerable<AuditRecord> ReadAll([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var at = 0; ; at += ReadChunk)
+        {
+            AuditRecord[] chunk;
+            lock (_gate)
+            {
+                chunk = _chain.Skip(at).Take(ReadChunk).ToArray();
+            }
+
+            foreach (var record in chunk)
+            {
+                yield return record;
+            }
+
+            if (chunk.Length < ReadChunk)
+            {
+                yield break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>The first index in <paramref name="sequences"/> (ascending) holding a sequence after <paramref name="after"/>.</summary>
+    private static int StartOf(List<long> sequences, long after)
+    {
+        var at = sequences.BinarySearch(after);
+        return at >= 0 ? at + 1 : ~at;
+    }
+
+    private static IEnumerable<T> Slice<T>(List<T> list, int start)
+    {
+        for (var i = start; i < list.Count; i++)
+        {
+            yield return list[i];
+        }
+    }
+
+    private static List<long> SequencesOf(Dictionary<string, List<long>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var sequences))
+        {
+            index[key] = sequences = [];
+        }
+
+        return sequences;
+    }
+}

@@ -1,0 +1,23 @@
+using DataSharing.Audit;
+using DataSharing.Sharing;
+
+namespace DataSharing.Hosting;
+
+/// <summary>
+/// The embedded mode's stores of what grows without bound (audit chain, access checks, read model, ...): in memory,
+/// appended in O(1) and read through indexes. One instance serves the process; an in-process test cluster gives the
+/// same instance to all its silos, as a cluster's silos share one database.
+/// </summary>
+public sealed class EmbeddedStores
+{
+    public EmbeddedStores()
+    {
+        AccessChecks = new InMemoryAccessCheckLog(Audit);
+    }
+
+    public InMemoryAuditLog Audit { get; } = new();
+
+    public InMemoryAccessCheckLog AccessChecks { get; }
+
+    public InMemoryShareRequestReadModel ShareRequests { get; } = new();
+}

@@ -1,0 +1,161 @@
+using System.Threading.Channels;
+using DataSharing.Audit;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DataSharing.Silo.Persistence;
+
+/// <summary>
+/// Group commit for everything a silo records after an act: audit entries (chained, Art 38), access-check records,
+/// read-model and list rows. Writes that arrive while a transaction is in flight wait and go together in the next one,
+/// so a thousand concurrent acts cost a few transactions, not a thousand, and the chain's advisory lock is taken once
+/// per batch. A caller's task completes only after the transaction holding its write has committed: nothing is
+/// acknowledged before it is recorded. If a batch fails, its writes are retried one by one, so a bad write fails
+/// alone and a good one is not refused because it happened to share a batch.
+/// </summary>
+public sealed class PostgresGroupCommit : IAsyncDisposable
+{
+    /// <summary>Writes per transaction at most; a longer queue is drained by the following transactions.</summary>
+    public const int MaxBatch = 1000;
+
+    private readonly NpgsqlDataSource _database;
+    private readonly ILogger<PostgresGroupCommit> _logger;
+    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+
+    public PostgresGroupCommit(NpgsqlDataSource database, ILogger<PostgresGroupCommit> logger)
+    {
+        _database = database;
+        _logger = logger;
+        _writer = Task.Run(WriteLoop);
+    }
+
+    /// <summary>
+    /// Records <paramref name="audit"/> in the chain and runs <paramref name="rows"/> (statements added to the batch,
+    /// e.g. upserts) in the same transaction. Completes once committed; faults if the transaction failed.
+    /// </summary>
+    public Task Write(IReadOnlyList<AuditEntry> audit, Action<NpgsqlBatch>? rows = null)
+    {
+        var work = new Work(audit, rows);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            throw new ObjectDisposedException(nameof(PostgresGroupCommit));
+        }
+
+        return work.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await _writer.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stopping.Dispose();
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<Work>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work))
+                {
+                    batch.Add(work);
+                }
+
+                await Commit(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+
+        foreach (var work in batch)
+        {
+            work.Done.TrySetException(new ObjectDisposedException(nameof(PostgresGroupCommit)));
+        }
+
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Done.TrySetException(new ObjectDisposedException(nameof(PostgresGroupCommit)));
+        }
+    }
+
+    private async Task Commit(List<Work> batch)
+    {
+        try
+        {
+            await Transaction(batch);
+            foreach (var work in batch)
+            {
+                work.Done.TrySetResult();
+            }
+
+            return;
+        }
+        catch (Exception e) when (batch.Count > 1 && !IsUnavailable(e))
+        {
+            _logger.LogWarning(e, "A group commit of {Count} writes failed; writing them one by one.", batch.Count);
+        }
+        catch (Exception e)
+        {
+            foreach (var work in batch)
+            {
+                work.Done.TrySetException(e);
+            }
+
+            return;
+        }
+
+        foreach (var work in batch)
+        {
+            try
+            {
+                await Transaction([work]);
+                work.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                work.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>The database is down or unreachable: one by one would fail the same way, only slower.</summary>
+    private static bool IsUnavailable(Exception e) =>
+        e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException;
+
+    private async Task Transaction(IReadOnlyList<Work> batch)
+    {
+        await using var connection = await _database.OpenConnectionAsync(_stopping.Token);
+        await using var transaction = await connection.BeginTransactionAsync(_stopping.Token);
+
+        var entries = batch.SelectMany(w => w.Audit).ToList();
+        await using var rows = new NpgsqlBatch(connection, transaction);
+        if (entries.Count > 0)
+        {
+            await PostgresAuditChain.Append(connection, transaction, entries, rows, _stopping.Token);
+        }
+
+        foreach (var work in batch)
+        {
+            work.Rows?.Invoke(rows);
+        }
+
+        if (rows.BatchCommands.Count > 0)
+        {
+            await rows.ExecuteNonQueryAsync(_stopping.Token);
+        }
+
+        await transaction.CommitAsync(_stopping.Token);
+    }
+
+    private sealed record Work(IReadOnlyList<AuditEntry> Audit, Action<NpgsqlBatch>? Rows)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
