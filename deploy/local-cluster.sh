@@ -38,7 +38,8 @@ launch_silo() { # N: start without waiting
   local n=$1
   # shellcheck disable=SC2046
   ( set -a; . "$state/env"; set +a
-    env $(silo_env "$n") nohup dotnet "$root/Silo/bin/Release/net10.0/Silo.dll" >>"$state/logs/silo$n.log" 2>&1 &
+    cd "$root/Silo/bin/Release/net10.0"   # the content root: appsettings.json (log levels) is read from here
+    env $(silo_env "$n") nohup dotnet Silo.dll >>"$state/logs/silo$n.log" 2>&1 &
     echo $! >"$state/silo$n.pid" )
 }
 
@@ -49,7 +50,8 @@ start_silo() { # N
 
 start_api() {
   ( set -a; . "$state/env"; set +a
-    ASPNETCORE_URLS="http://127.0.0.1:$api_port" nohup dotnet "$root/Client.Api/bin/Release/net10.0/Client.Api.dll" >>"$state/logs/api.log" 2>&1 &
+    cd "$root/Client.Api/bin/Release/net10.0"
+    ASPNETCORE_URLS="http://127.0.0.1:$api_port" nohup dotnet Client.Api.dll >>"$state/logs/api.log" 2>&1 &
     echo $! >"$state/api.pid" )
   wait_healthy api "http://127.0.0.1:$api_port"
 }

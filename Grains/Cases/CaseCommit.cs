@@ -7,38 +7,118 @@ using Orleans.Runtime;
 namespace DataSharing.Cases;
 
 /// <summary>
-/// How a case stores a new version of itself. The reminder for a new deadline is armed before the write; the
-/// audit entry is written with the state and appended after it; violations are recorded on the department; the
-/// old reminder is disarmed only when nothing is left to do. A crash at any point leaves either nothing changed
-/// or a reminder (or an activation) that finishes the job.
+/// How a case stores a new version of itself, so that an act is either not done (and reported as failed) or done and
+/// answered as done, whatever fails around it:
+/// <list type="bullet">
+/// <item>Before the write: the reminder of a new deadline is armed (no stored deadline without its reminder). If
+/// anything fails up to and including the write, the act is reported as failed and the activation is dropped, so the
+/// next call reads the stored truth rather than what this activation changed in memory (a write that timed out may
+/// even have been stored: only the store knows).</item>
+/// <item>After the write: the audit entry (written with the state) is appended, violations are recorded on their
+/// department, the case's rows are published (lists, read model, assessment), and the reminder is disarmed when no
+/// deadline runs. None of these fails the act: what did not go through stays pending in the state or is derived
+/// again from it, and a reminder is armed to retry within <see cref="CaseDeadlines.RetryPeriod"/> (as a crash would
+/// leave it to the next activation or tick).</item>
+/// </list>
 /// </summary>
-public sealed class CaseCommit<TState>(IGrainBase grain, IPersistentState<TState> state, IGrainFactory grains, IAuditLog audit, ILogger logger)
+public sealed class CaseCommit<TState>(
+    IGrainBase grain, IPersistentState<TState> state, IGrainFactory grains, IAuditLog audit, ILogger logger, Func<Task> publish)
     where TState : ICaseState
 {
     /// <param name="due">The instant the case must next be looked at, or null when it has no deadline now.</param>
     /// <param name="entry">The audit entry of this act; its id is derived from the new version.</param>
     public async Task Commit(DateTimeOffset? due, DateTimeOffset now, Func<int, AuditEntry> entry)
     {
-        if (due is { } dueAt)
+        try
         {
-            await grain.Arm(dueAt, now);
+            if (due is { } dueAt)
+            {
+                await grain.Arm(dueAt, now);
+            }
+
+            state.State.Version++;
+            state.State.PendingAudit.Add(entry(state.State.Version));
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested,
+                "A write of the case failed; the next call reads the stored state."));
+            throw;
         }
 
-        state.State.Version++;
-        state.State.PendingAudit.Add(entry(state.State.Version));
-        await state.WriteStateAsync();
+        await AfterCommit(due, now);
+    }
 
-        await FlushPending();
-        if (due is null && state.State.PendingViolations.Count == 0)
+    /// <summary>
+    /// On activation: settles what a crash (or a failure) left pending after an earlier write, and publishes the case's
+    /// rows again, so a row lost between a write and its publication heals whenever the case is next touched.
+    /// </summary>
+    public async Task OnActivate(DateTimeOffset now)
+    {
+        if (!await Settle())
         {
-            await grain.Disarm();
+            await Try(() => grain.Arm(now + CaseDeadlines.RetryPeriod, now), "arming the retry reminder");
         }
     }
 
-    /// <summary>Appends pending audit entries and records pending violations; called after writes, on activation and on ticks.</summary>
-    public async Task FlushPending()
+    private async Task AfterCommit(DateTimeOffset? due, DateTimeOffset now)
     {
-        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
+        if (await Settle())
+        {
+            if (due is null)
+            {
+                await Try(grain.Disarm, "disarming the reminder");
+            }
+
+            return;
+        }
+
+        // Something is still pending: a tick soon retries it (and re-arms for the deadline, if one runs, see DeadlineHasCome).
+        await Try(() => grain.Arm(now + CaseDeadlines.RetryPeriod, now), "arming the retry reminder");
+    }
+
+    /// <summary>
+    /// Appends pending audit entries, records pending violations and publishes the case's rows; true when nothing is
+    /// left pending. Never throws: a failure is logged and left for the next try.
+    /// </summary>
+    public async Task<bool> Settle()
+    {
+        var settled = await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
+        settled &= await Try(RecordViolations, "recording violations");
+        settled &= await Try(publish, "publishing the case's rows");
+        return settled;
+    }
+
+    /// <summary>
+    /// On a reminder tick: settles what is pending, then says whether the deadline now running (<paramref name="due"/>)
+    /// has come. With no deadline running the reminder is disarmed once nothing is pending; a tick that came early (the
+    /// deadline moved, or a retry of pending steps) re-arms it for the right instant.
+    /// </summary>
+    public async Task<bool> DeadlineHasCome(DateTimeOffset? due, DateTimeOffset now)
+    {
+        var settled = await Settle();
+        if (due is not { } dueAt)
+        {
+            if (settled)
+            {
+                await grain.Disarm();
+            }
+
+            return false;
+        }
+
+        if (now < dueAt)
+        {
+            await grain.Arm(settled ? dueAt : now + CaseDeadlines.RetryPeriod, now);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task RecordViolations()
+    {
         if (state.State.PendingViolations.Count == 0)
         {
             return;
@@ -53,30 +133,17 @@ public sealed class CaseCommit<TState>(IGrainBase grain, IPersistentState<TState
         await state.WriteStateAsync();
     }
 
-    /// <summary>
-    /// On a reminder tick: records what is pending, then says whether the deadline now running (<paramref name="due"/>)
-    /// has come. With no deadline running the reminder is disarmed (once nothing is pending); a tick that came early
-    /// (the deadline moved) re-arms it for the right instant.
-    /// </summary>
-    public async Task<bool> DeadlineHasCome(DateTimeOffset? due, DateTimeOffset now)
+    private async Task<bool> Try(Func<Task> step, string what)
     {
-        await FlushPending();
-        if (due is not { } dueAt)
+        try
         {
-            if (state.State.PendingViolations.Count == 0)
-            {
-                await grain.Disarm();
-            }
-
+            await step();
+            return true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "After a committed write of {Grain}, {Step} failed; it is retried.", grain.GrainContext.GrainId, what);
             return false;
         }
-
-        if (now < dueAt)
-        {
-            await grain.Arm(dueAt, now);
-            return false;
-        }
-
-        return true;
     }
 }

@@ -18,7 +18,7 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
     {
         CaseState = state;
         Clock = clock;
-        Cases = new CaseCommit<TState>(this, state, grains, audit, logger);
+        Cases = new CaseCommit<TState>(this, state, grains, audit, logger, Index);
     }
 
     protected IPersistentState<TState> CaseState { get; }
@@ -37,18 +37,10 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
 
     public abstract Task ReceiveReminder(string reminderName, TickStatus status);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await Cases.FlushPending();
-        await Index();
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Cases.OnActivate(Clock.Now);
 
-    /// <summary>Stores the new version (see <see cref="CaseCommit{TState}.Commit"/>) and then updates the case lists.</summary>
-    protected async Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry)
-    {
-        await Cases.Commit(due, Clock.Now, entry);
-        await Index();
-    }
+    /// <summary>Stores the new version and, after it, updates the case lists (see <see cref="CaseCommit{TState}.Commit"/>).</summary>
+    protected Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry) => Cases.Commit(due, Clock.Now, entry);
 
     private async Task Index()
     {

@@ -5,6 +5,7 @@ using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 
 namespace DataSharing.Hosting;
 
@@ -21,6 +22,11 @@ public static class PlatformDomainServices
         services.TryAddSingleton<PlatformMetrics>();
         services.AddOptions<Rulebook>().Bind(configuration.GetSection(Rulebook.Section));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Section));
+
+        // Grain state is stored with Orleans' own serializer, in memory as in PostgreSQL: the [GenerateSerializer]/[Id]
+        // contracts are the versioned format, and it round-trips what JSON with type names cannot (e.g. collection
+        // expressions), which an activation reading back its state would otherwise fail on.
+        services.TryAddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
 
         services.TryAddSingleton<EmbeddedStores>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<EmbeddedStores>().Audit);

@@ -28,7 +28,7 @@ public sealed class ShareRequestGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private CaseCommit<State> Cases => _cases ??= new CaseCommit<State>(this, state, GrainFactory, audit, logger);
+    private CaseCommit<State> Cases => _cases ??= new CaseCommit<State>(this, state, GrainFactory, audit, logger, Publish);
 
     public async Task<ShareRequestView> Submit(ShareRequestSubmission submission, Actor by)
     {
@@ -198,17 +198,9 @@ public sealed class ShareRequestGrain(
         }
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // Re-publishing on activation heals a read-model row lost to a crash between the state write and the upsert,
-        // and audit entries the log may not have taken are appended again.
-        if (state.State.Request is { } request)
-        {
-            await Publish(request);
-        }
-
-        await Cases.FlushPending();
-    }
+    // Re-publishing on activation heals a read-model row lost to a crash between the state write and the upsert,
+    // and audit entries the log may not have taken are appended again.
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Cases.OnActivate(clock.Now);
 
     /// <summary>When this request next has to be looked at: its answer deadline, or the end of its grant.</summary>
     private static DateTimeOffset? DueOf(ShareRequestView request) => request.Status switch
@@ -241,31 +233,31 @@ public sealed class ShareRequestGrain(
         });
     }
 
-    /// <summary>Stores a new version of the request (see <see cref="CaseCommit{TState}"/>), then its read-model row.</summary>
+    /// <summary>Stores a new version of the request, then its read-model row (see <see cref="CaseCommit{TState}"/>).</summary>
     private async Task<ShareRequestView> Commit(ShareRequestView request)
     {
-        state.State.Request = request;
+        var due = DueOf(request);
         var act = request.History[^1];
-        await Cases.Commit(DueOf(request), clock.Now, version =>
+        state.State.Request = request;
+        await Cases.Commit(due, clock.Now, version =>
             TransitionAudit.Of(CaseKind, Id, version, act, [request.Submission.RequesterDepartment, request.ProviderDepartment]));
-        await Publish(request);
         return request;
     }
 
-    private async Task Publish(ShareRequestView request)
+    /// <summary>
+    /// The request's row in the read model and its assessment. If this fails the request is stored all the same: the
+    /// row is published again by the retry tick or the next activation, and in cluster mode the reconciler rebuilds it
+    /// from the stored state within seconds.
+    /// </summary>
+    private async Task Publish()
     {
-        try
+        if (state.State.Request is not { } request)
         {
-            await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
-            await Assessments.Report(GrainFactory, Assessed(request));
-        }
-        catch (Exception e)
-        {
-            // The request itself is stored; its row is published again on the next activation, and in cluster mode the
-            // reconciler rebuilds it from the stored state within seconds.
-            logger.LogWarning(e, "Publishing share request {Id} to the read model failed", request.Id);
+            return;
         }
 
+        await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
+        await Assessments.Report(GrainFactory, Assessed(request));
         if (request.Grant is { } grant)
         {
             // After the row: this silo stops honouring a revoked or expired grant at once (a read in between would cache

@@ -28,9 +28,6 @@ public static class PlatformSiloHosting
         if (options.Mode == HostingMode.Cluster)
         {
             builder.Services.AddPlatformPostgres(options.ConnectionString!);
-            // Grain state is stored with Orleans' own serializer: the [GenerateSerializer]/[Id] contracts are the
-            // versioned format, and it round-trips what JSON with type names cannot (e.g. collection expressions).
-            builder.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
             builder.Services.AddSingleton<PostgresGroupCommit>();
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
             builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();

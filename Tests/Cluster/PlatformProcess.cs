@@ -30,7 +30,8 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public void Start(IDictionary<string, string>? extraEnv = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Run from the build output, as deployed: the content root (appsettings.json) is the working directory.
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(_dll)! };
         info.ArgumentList.Add(_dll);
         foreach (var (key, value) in _env.Concat(extraEnv ?? new Dictionary<string, string>()))
         {

@@ -53,6 +53,7 @@ public class PlatformTestCluster : IAsyncLifetime
             });
             // The silos share one set of stores, as a cluster's silos share one database, and read through their caches
             // (tests of the caches themselves drive them directly).
+            ConfigureSilo(silo);
             silo.Services.AddSingleton(Stores);
             silo.Services.PostConfigure<CacheOptions>(o => (o.GrantMaxAge, o.CatalogMaxAge) = (TimeSpan.Zero, TimeSpan.Zero));
             silo.Services.AddPlatformDomain(new ConfigurationBuilder().Build());
@@ -63,6 +64,11 @@ public class PlatformTestCluster : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>A fixture's own services (e.g. faulty stores), registered before the platform's defaults.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 
     /// <summary>Moves the clock and gives the reminder service a moment (real time, not the days skipped) to deliver.</summary>
     public async Task Advance(TimeSpan by)
