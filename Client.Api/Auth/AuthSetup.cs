@@ -18,9 +18,13 @@ public static class AuthSetup
         });
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
+        var tokens = new CachingTokenHandler(TimeProvider.System);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(tokens);
+            tokens.MapInboundClaims = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,

@@ -6,7 +6,7 @@ namespace DataSharing.Audit;
 /// One act to be kept (Art 38-41): who did what to which case, when, and the state before and after. <see cref="Id"/>
 /// identifies the act itself (e.g. "SR-...#3" for version 3 of a request), so appending it twice keeps one record.
 /// </summary>
-[GenerateSerializer, Alias("AuditEntry")]
+[GenerateSerializer, Immutable, Alias("AuditEntry")]
 public sealed record AuditEntry(
     [property: Id(0)] string Id,
     [property: Id(1)] DateTimeOffset At,

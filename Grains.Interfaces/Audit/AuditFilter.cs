@@ -1,6 +1,6 @@
 namespace DataSharing.Audit;
 
-[GenerateSerializer, Alias("AuditFilter")]
+[GenerateSerializer, Immutable, Alias("AuditFilter")]
 public sealed record AuditFilter(
     [property: Id(0)] string? Department = null,
     [property: Id(1)] string? CaseId = null,

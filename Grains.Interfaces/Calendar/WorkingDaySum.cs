@@ -1,7 +1,7 @@
 namespace DataSharing.Calendar;
 
 /// <summary>The answer to "N working days after a date".</summary>
-[GenerateSerializer, Alias("WorkingDaySum")]
+[GenerateSerializer, Immutable, Alias("WorkingDaySum")]
 public sealed record WorkingDaySum(
     [property: Id(0)] DateOnly From,
     [property: Id(1)] int Days,

@@ -4,7 +4,7 @@ namespace DataSharing.Catalog;
 /// The attributes a department compiles for one data resource (Art 13-14, 22, 24, 36). Every edit replaces the
 /// whole content and makes a new version.
 /// </summary>
-[GenerateSerializer, Alias("CatalogEntryContent")]
+[GenerateSerializer, Immutable, Alias("CatalogEntryContent")]
 public sealed record CatalogEntryContent
 {
     /// <summary>Subject category (分类), e.g. "population/household".</summary>

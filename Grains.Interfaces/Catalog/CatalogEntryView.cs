@@ -1,6 +1,6 @@
 namespace DataSharing.Catalog;
 
-[GenerateSerializer, Alias("CatalogEntryView")]
+[GenerateSerializer, Immutable, Alias("CatalogEntryView")]
 public sealed record CatalogEntryView(
     [property: Id(0)] string Code,
     [property: Id(1)] CatalogEntryStatus Status,

@@ -1,7 +1,7 @@
 namespace DataSharing.Common;
 
 /// <summary>Who performs an act: recorded on every transition (Art 38: responsibility follows who handled the data).</summary>
-[GenerateSerializer, Alias("Actor")]
+[GenerateSerializer, Immutable, Alias("Actor")]
 public sealed record Actor(
     [property: Id(0)] string Subject,
     [property: Id(1)] string Role,

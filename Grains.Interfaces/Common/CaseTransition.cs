@@ -1,7 +1,7 @@
 namespace DataSharing.Common;
 
 /// <summary>One step in a case's history: who moved it from which state to which, when, and why.</summary>
-[GenerateSerializer, Alias("CaseTransition")]
+[GenerateSerializer, Immutable, Alias("CaseTransition")]
 public sealed record CaseTransition(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] Actor By,

@@ -4,7 +4,7 @@ namespace DataSharing.Common;
 /// One page of a list: at most the limit asked for, and the opaque cursor of the next page (null on the last one).
 /// Every list the platform serves is one of these, so no response grows with the data behind it.
 /// </summary>
-[GenerateSerializer, Alias("Page`1")]
+[GenerateSerializer, Immutable, Alias("Page`1")]
 public sealed record Page<T>(
     [property: Id(0)] IReadOnlyList<T> Items,
     [property: Id(1)] string? Next)

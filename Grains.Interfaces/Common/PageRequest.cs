@@ -4,7 +4,7 @@ namespace DataSharing.Common;
 /// How much of a list to serve and from where: <see cref="After"/> is the cursor a previous page gave out
 /// (see <see cref="Cursor"/>), null for the first page.
 /// </summary>
-[GenerateSerializer, Alias("PageRequest")]
+[GenerateSerializer, Immutable, Alias("PageRequest")]
 public sealed record PageRequest(
     [property: Id(0)] int Limit = PageRequest.DefaultLimit,
     [property: Id(1)] string? After = null)

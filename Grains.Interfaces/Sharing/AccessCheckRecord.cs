@@ -3,7 +3,7 @@ using DataSharing.Common;
 namespace DataSharing.Sharing;
 
 /// <summary>A recorded access check (Art 21: use of shared data is checked and each check is kept).</summary>
-[GenerateSerializer, Alias("AccessCheckRecord")]
+[GenerateSerializer, Immutable, Alias("AccessCheckRecord")]
 public sealed record AccessCheckRecord(
     [property: Id(0)] string Id,
     [property: Id(1)] AccessCheckRequest Request,

@@ -1,7 +1,7 @@
 namespace DataSharing.Sharing;
 
 /// <summary>"May this department use these data items of this entry for this scenario now?"</summary>
-[GenerateSerializer, Alias("AccessCheckRequest")]
+[GenerateSerializer, Immutable, Alias("AccessCheckRequest")]
 public sealed record AccessCheckRequest(
     [property: Id(0)] string Department,
     [property: Id(1)] string EntryCode,

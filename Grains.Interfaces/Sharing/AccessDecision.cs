@@ -1,6 +1,6 @@
 namespace DataSharing.Sharing;
 
-[GenerateSerializer, Alias("AccessDecision")]
+[GenerateSerializer, Immutable, Alias("AccessDecision")]
 public sealed record AccessDecision(
     [property: Id(0)] bool Allowed,
     [property: Id(1)] string Reason,

@@ -3,7 +3,7 @@ using DataSharing.Common;
 namespace DataSharing.Sharing;
 
 /// <summary>The provider's answer (or the platform's, for Unconditional and NotShared entries).</summary>
-[GenerateSerializer, Alias("ShareAnswer")]
+[GenerateSerializer, Immutable, Alias("ShareAnswer")]
 public sealed record ShareAnswer(
     [property: Id(0)] bool Approved,
     [property: Id(1)] string? Reason,

@@ -1,7 +1,7 @@
 namespace DataSharing.Sharing;
 
 /// <summary>What a granted request authorizes: these items, for this scenario, through the end of <see cref="ValidTo"/>.</summary>
-[GenerateSerializer, Alias("ShareGrant")]
+[GenerateSerializer, Immutable, Alias("ShareGrant")]
 public sealed record ShareGrant(
     [property: Id(0)] IReadOnlyList<string> DataItems,
     [property: Id(1)] string Scenario,

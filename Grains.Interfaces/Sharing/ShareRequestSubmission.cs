@@ -1,7 +1,7 @@
 namespace DataSharing.Sharing;
 
 /// <summary>What a department asks for (Art 21, 24): data items of one entry, for a scenario, for a period.</summary>
-[GenerateSerializer, Alias("ShareRequestSubmission")]
+[GenerateSerializer, Immutable, Alias("ShareRequestSubmission")]
 public sealed record ShareRequestSubmission
 {
     [Id(0)] public string RequesterDepartment { get; init; } = "";

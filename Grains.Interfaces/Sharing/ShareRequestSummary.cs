@@ -3,7 +3,7 @@ using DataSharing.Catalog;
 namespace DataSharing.Sharing;
 
 /// <summary>A row of the share-request read model: what inboxes, outboxes and the overdue list show.</summary>
-[GenerateSerializer, Alias("ShareRequestSummary")]
+[GenerateSerializer, Immutable, Alias("ShareRequestSummary")]
 public sealed record ShareRequestSummary(
     [property: Id(0)] string Id,
     [property: Id(1)] string RequesterDepartment,

@@ -3,7 +3,7 @@ using DataSharing.Common;
 
 namespace DataSharing.Sharing;
 
-[GenerateSerializer, Alias("ShareRequestView")]
+[GenerateSerializer, Immutable, Alias("ShareRequestView")]
 public sealed record ShareRequestView
 {
     [Id(0)] public string Id { get; init; } = "";

@@ -1,7 +1,7 @@
 namespace DataSharing.Sharing;
 
 /// <summary>A material attached to a request (Art 24): its name as the entry lists it and a reference to the document.</summary>
-[GenerateSerializer, Alias("SubmittedMaterial")]
+[GenerateSerializer, Immutable, Alias("SubmittedMaterial")]
 public sealed record SubmittedMaterial(
     [property: Id(0)] string Name,
     [property: Id(1)] string Reference);

@@ -18,26 +18,49 @@ public sealed class InMemoryAuditLog : IAuditLog
 
     public Task Append(IReadOnlyList<AuditEntry> entries)
     {
+        Append(entries, null);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="entries"/> and, under the same lock, keeps what goes with them (an access check with its
+    /// entry): the two are kept together, as one transaction keeps them in cluster mode, and one lock is taken, not two.
+    /// </summary>
+    public void Append(IReadOnlyList<AuditEntry> entries, Action? alongside)
+    {
         lock (_gate)
         {
-            foreach (var entry in entries)
-            {
-                if (!_ids.Add(entry.Id))
-                {
-                    continue;
-                }
+            AppendLocked(entries);
+            alongside?.Invoke();
+        }
+    }
 
-                var record = AuditChain.Next(_chain.Count == 0 ? null : _chain[^1], entry);
-                _chain.Add(record);
-                SequencesOf(_byCase, entry.CaseId).Add(record.Sequence);
-                foreach (var department in entry.Departments.Distinct())
-                {
-                    SequencesOf(_byDepartment, department).Add(record.Sequence);
-                }
+    /// <summary>Reads what is kept alongside the chain (see <see cref="Append(IReadOnlyList{AuditEntry}, Action?)"/>) under its lock.</summary>
+    public T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    private void AppendLocked(IReadOnlyList<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (!_ids.Add(entry.Id))
+            {
+                continue;
+            }
+
+            var record = AuditChain.Next(_chain.Count == 0 ? null : _chain[^1], entry);
+            _chain.Add(record);
+            SequencesOf(_byCase, entry.CaseId).Add(record.Sequence);
+            foreach (var department in entry.Departments.Distinct())
+            {
+                SequencesOf(_byDepartment, department).Add(record.Sequence);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<AuditRecord>> Query(AuditFilter filter)

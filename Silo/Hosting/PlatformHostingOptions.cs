@@ -39,6 +39,35 @@ public sealed class PlatformHostingOptions
     /// <summary>The PostgreSQL connection string (cluster mode); never in the repo.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Connections this process opens at most for Orleans' providers (membership, grain state, reminders). With
+    /// <see cref="PlatformPoolSize"/>, the sum over every silo and API process must stay below the server's
+    /// max_connections (deploy/postgres/pg-local.sh sets 300): 3 silos and an API at the defaults use 4 x 40 = 160.
+    /// When all are busy a query waits for one (backpressure) instead of the server refusing new clients.
+    /// </summary>
+    public int OrleansPoolSize { get; set; } = 30;
+
+    /// <summary>Connections this process opens at most for the platform's own tables (group commit, lists, health).</summary>
+    public int PlatformPoolSize { get; set; } = 10;
+
+    /// <summary>
+    /// How long a grain call may wait for its answer (Orleans' default is 30 s). A call to a silo that has just died
+    /// fails after at most this long; long operations (audit verification, loading a calendar year) set their own.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a silo waits for a probe's answer before counting it missed (Orleans' default is 5 s; three missed votes a silo dead).</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The connection string for Orleans' providers, with its pool bounded.</summary>
+    public string OrleansConnectionString => WithPool(OrleansPoolSize, "orleans");
+
+    /// <summary>The connection string for the platform's own data source, with its pool bounded.</summary>
+    public string PlatformConnectionString => WithPool(PlatformPoolSize, "platform");
+
+    private string WithPool(int size, string name) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = size, ApplicationName = $"datasharing-{name}" }.ConnectionString;
+
     public static PlatformHostingOptions From(IConfiguration configuration)
     {
         var options = configuration.GetSection(Section).Get<PlatformHostingOptions>() ?? new();

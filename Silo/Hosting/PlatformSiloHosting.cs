@@ -27,7 +27,7 @@ public static class PlatformSiloHosting
         var options = PlatformHostingOptions.From(builder.Configuration);
         if (options.Mode == HostingMode.Cluster)
         {
-            builder.Services.AddPlatformPostgres(options.ConnectionString!);
+            builder.Services.AddPlatformPostgres(options.PlatformConnectionString);
             builder.Services.AddSingleton<PostgresGroupCommit>();
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
             builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
@@ -73,18 +73,22 @@ public static class PlatformSiloHosting
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = Invariant;
-                        o.ConnectionString = options.ConnectionString;
+                        o.ConnectionString = options.OrleansConnectionString;
                     });
                     silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
                     {
                         o.Invariant = Invariant;
-                        o.ConnectionString = options.ConnectionString;
+                        o.ConnectionString = options.OrleansConnectionString;
                     });
                     silo.UseAdoNetReminderService(o =>
                     {
                         o.Invariant = Invariant;
-                        o.ConnectionString = options.ConnectionString;
+                        o.ConnectionString = options.OrleansConnectionString;
                     });
+                    // Failover within seconds, not Orleans' 30: probes time out sooner, and a call to a dead silo is
+                    // answered (as a failure) within the response timeout. See README, "Failover".
+                    silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = options.ProbeTimeout);
+                    silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
                     break;
             }
 
@@ -104,11 +108,14 @@ public static class PlatformSiloHosting
     public static PlatformHostingOptions AddPlatformClient(this IHostApplicationBuilder builder)
     {
         var options = PlatformHostingOptions.From(builder.Configuration);
-        builder.Services.AddPlatformPostgres(options.ConnectionString!);
+        builder.Services.AddPlatformPostgres(options.PlatformConnectionString);
         builder.Services.AddDatabaseExceptionSerialization();
         builder.AddPlatformTelemetry();
         builder.UseOrleansClient(client =>
         {
+            // An API started before its silos (or while the database is briefly away) waits for them instead of exiting.
+            client.UseConnectionRetryFilter<RetryClusterConnection>();
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;
@@ -117,7 +124,7 @@ public static class PlatformSiloHosting
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = Invariant;
-                o.ConnectionString = options.ConnectionString;
+                o.ConnectionString = options.OrleansConnectionString;
             });
             client.AddDashboard();
         });

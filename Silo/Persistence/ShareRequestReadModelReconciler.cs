@@ -14,8 +14,10 @@ namespace DataSharing.Silo.Persistence;
 /// Keeps the cluster-mode read model right after crashes by rebuilding rows from the grain state itself. A request
 /// upserts its row right after writing its state; if the process dies (or PostgreSQL fails) between the two, this
 /// service finds the state row in orleans_grain_state, decodes it with the storage provider's own serializer and upserts
-/// the row (an older version never replaces a newer one). It scans everything at start-up, then every
-/// <see cref="Period"/> what was written since the last scan, with an overlap for clock skew between silos.
+/// the row (an older version never replaces a newer one). Every <see cref="Period"/> it scans what was written since
+/// its last scan, with an overlap for clock skew between silos and transactions still committing; how far it got is
+/// kept in table read_model_watermarks, so a restarted silo resumes there instead of scanning every state (the scan
+/// of a silo start is as long as the outage, not as the history).
 /// </summary>
 internal sealed class ShareRequestReadModelReconciler(
     NpgsqlDataSource database,
@@ -34,19 +36,27 @@ internal sealed class ShareRequestReadModelReconciler(
     {
         var serializer = services.GetKeyedService<IGrainStorageSerializer>(StorageNames.Platform) ?? services.GetRequiredService<IGrainStorageSerializer>();
         DateTimeOffset? since = null;
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var started = DateTimeOffset.UtcNow;
-                var repaired = await Reconcile(serializer, since, stoppingToken);
-                if (repaired > 0 || since is null)
+                if (first)
                 {
-                    logger.LogInformation("Read model reconciled from grain state: {Repaired} share-request rows upserted ({Scope}).",
-                        repaired, since is null ? "full scan" : "recent writes");
+                    since = await Watermark(stoppingToken);
+                }
+
+                var started = await DatabaseNow(stoppingToken);
+                var repaired = await Reconcile(serializer, since, stoppingToken);
+                if (repaired > 0 || first)
+                {
+                    logger.LogInformation("Read model reconciled from grain state: {Repaired} share-request rows upserted (states written since {Since}).",
+                        repaired, since?.ToString("O") ?? "the beginning");
                 }
 
                 since = started - Overlap;
+                await SaveWatermark(since.Value, stoppingToken);
+                first = false;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -55,6 +65,36 @@ internal sealed class ShareRequestReadModelReconciler(
 
             await Task.Delay(Period, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>The database's clock: the states' modified_at come from it, so the scan windows are measured on it too.</summary>
+    private async Task<DateTimeOffset> DatabaseNow(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT now()");
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync(cancellationToken))!, TimeSpan.Zero);
+    }
+
+    private async Task<DateTimeOffset?> Watermark(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT reconciled_until FROM read_model_watermarks WHERE service_id = @serviceId AND state_name = @stateName");
+        command.Parameters.AddWithValue("serviceId", cluster.Value.ServiceId);
+        command.Parameters.AddWithValue("stateName", StateName);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime until ? new DateTimeOffset(until, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>Silos race to save it; the furthest wins, and each silo keeps scanning its own window anyway.</summary>
+    private async Task SaveWatermark(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            INSERT INTO read_model_watermarks (service_id, state_name, reconciled_until) VALUES (@serviceId, @stateName, @until)
+            ON CONFLICT (service_id, state_name) DO UPDATE SET reconciled_until = EXCLUDED.reconciled_until
+            WHERE read_model_watermarks.reconciled_until < EXCLUDED.reconciled_until
+            """);
+        command.Parameters.AddWithValue("serviceId", cluster.Value.ServiceId);
+        command.Parameters.AddWithValue("stateName", StateName);
+        command.Parameters.AddWithValue("until", until.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     internal async Task<int> Reconcile(IGrainStorageSerializer serializer, DateTimeOffset? since, CancellationToken cancellationToken)

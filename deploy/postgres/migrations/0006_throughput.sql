@@ -62,3 +62,13 @@ CREATE INDEX IF NOT EXISTS share_request_rows_overdue_page
     ON share_request_rows (due_at, id) WHERE status = 'Overdue';
 DROP INDEX IF EXISTS share_request_rows_inbox;
 DROP INDEX IF EXISTS share_request_rows_outbox;
+
+-- How far each silo's read-model reconciler has checked the grain states (Silo/Persistence/ShareRequestReadModelReconciler.cs):
+-- a restarted silo scans the states written since, not every state there is.
+CREATE TABLE IF NOT EXISTS read_model_watermarks
+(
+    service_id       text        NOT NULL,
+    state_name       text        NOT NULL,
+    reconciled_until timestamptz NOT NULL,
+    PRIMARY KEY (service_id, state_name)
+);
