@@ -6,13 +6,18 @@
 #   deploy/local-cluster.sh restart-silo N SIGKILL silo N if running, start it again, wait until healthy
 #   deploy/local-cluster.sh down           stop everything this script started
 # Environment: DATASHARING_PG (an Npgsql connection string) to use an existing server; API_PORT (default 8080);
-# Auth__SigningKey (otherwise a random key is generated into .cluster/, which is not in git).
+# Auth__SigningKey (otherwise a random key is generated into .cluster/, which is not in git). A second cluster on the
+# same machine: CLUSTER_STATE (default .cluster), PG_PORT (55432), SILO_PORT_BASE (11110), GATEWAY_PORT_BASE (30000)
+# and HEALTH_PORT_BASE (8080): silo N listens on base+N.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-state="$root/.cluster"
+state=${CLUSTER_STATE:-"$root/.cluster"}
 silos=3
 api_port=${API_PORT:-8080}
 pg_port=${PG_PORT:-55432}
+silo_base=${SILO_PORT_BASE:-11110}
+gateway_base=${GATEWAY_PORT_BASE:-30000}
+health_base=${HEALTH_PORT_BASE:-8080}
 mkdir -p "$state/logs"
 
 die() { echo "local-cluster: $*" >&2; exit 1; }
@@ -31,7 +36,7 @@ wait_healthy() { # name url
 
 silo_env() { # N
   local n=$1
-  echo "Platform__SiloPort=$((11110 + n)) Platform__GatewayPort=$((30000 + n)) ASPNETCORE_URLS=http://127.0.0.1:$((8080 + n)) Platform__SeedDemo=$([ "$n" = 1 ] && echo true || echo false)"
+  echo "Platform__SiloPort=$((silo_base + n)) Platform__GatewayPort=$((gateway_base + n)) ASPNETCORE_URLS=http://127.0.0.1:$((health_base + n)) Platform__SeedDemo=$([ "$n" = 1 ] && echo true || echo false)"
 }
 
 launch_silo() { # N: start without waiting
@@ -45,7 +50,7 @@ launch_silo() { # N: start without waiting
 
 start_silo() { # N
   launch_silo "$1"
-  wait_healthy "silo$1" "http://127.0.0.1:$((8080 + $1))"
+  wait_healthy "silo$1" "http://127.0.0.1:$((health_base + $1))"
 }
 
 start_api() {
@@ -101,18 +106,18 @@ ENV
   # All at once: after a crash each restarted silo vouches for its own old membership entry, and a silo started
   # alone would wait for the others listed as active.
   for n in $(seq 1 $silos); do pid_alive "$state/silo$n.pid" || launch_silo "$n"; done
-  for n in $(seq 1 $silos); do wait_healthy "silo$n" "http://127.0.0.1:$((8080 + n))"; done
+  for n in $(seq 1 $silos); do wait_healthy "silo$n" "http://127.0.0.1:$((health_base + n))"; done
   echo "API..."
   pid_alive "$state/api.pid" || start_api
   echo
   echo "Cluster up: API http://127.0.0.1:$api_port (Swagger UI /swagger, dashboard /admin/login with a PlatformAdmin token)."
-  echo "Silo health/metrics: http://127.0.0.1:8081..808$silos/health. Logs: $state/logs/."
+  echo "Silo health/metrics: http://127.0.0.1:$((health_base + 1))..$((health_base + silos))/health. Logs: $state/logs/."
 }
 
 cmd_status() {
   for n in $(seq 1 $silos); do
     if pid_alive "$state/silo$n.pid"; then
-      echo "silo$n pid $(cat "$state/silo$n.pid") $(curl -s -m 3 "http://127.0.0.1:$((8080 + n))/health" || echo unreachable)"
+      echo "silo$n pid $(cat "$state/silo$n.pid") $(curl -s -m 3 "http://127.0.0.1:$((health_base + n))/health" || echo unreachable)"
     else
       echo "silo$n down"
     fi

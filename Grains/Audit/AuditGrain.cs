@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace DataSharing.Audit;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class AuditGrain(IAuditLog log) : Grain, IAuditGrain
 {
     public Task<IReadOnlyList<AuditRecord>> Query(AuditFilter filter) => log.Query(filter);

@@ -12,9 +12,9 @@ public sealed class CatalogEntryCache(IGrainFactory grains, PlatformClock clock,
 {
     private readonly ReadThroughCache<string, CatalogEntryView?> _entries = new(options.Value.CatalogMaxAge, 100_000, clock.Time);
 
-    public async ValueTask<CatalogEntryView?> Get(string code)
+    public async ValueTask<CatalogEntryView?> Get(string code, bool fresh = false)
     {
-        var entry = await _entries.Get(code, c => grains.GetGrain<ICatalogEntryGrain>(c).Get());
+        var entry = await _entries.Get(code, c => grains.GetGrain<ICatalogEntryGrain>(c).Get(), fresh);
         if (entry is null)
         {
             // An entry drafted a moment later in another silo is found by the next read, not after MaxAge.
@@ -23,6 +23,15 @@ public sealed class CatalogEntryCache(IGrainFactory grains, PlatformClock clock,
 
         return entry;
     }
+
+    /// <summary>
+    /// The entry if it is published. The cache is trusted to say "published", not "not published": an entry published a
+    /// moment ago in another silo is read afresh before a request for it is refused.
+    /// </summary>
+    public async ValueTask<CatalogEntryView?> Published(string code) =>
+        await Get(code) is { Status: CatalogEntryStatus.Published } entry ? entry
+        : await Get(code, fresh: true) is { Status: CatalogEntryStatus.Published } fresh ? fresh
+        : null;
 
     public void Put(CatalogEntryView entry) => _entries.Put(entry.Code, entry);
 }

@@ -8,9 +8,11 @@ namespace DataSharing.Sharing;
 /// <summary>
 /// Decides and records access checks. A stateless worker in every silo: the entry and the requester's grants come from
 /// the silo's caches (<see cref="CatalogEntryCache"/>, <see cref="GrantCache"/>), so a check allowed by a known grant
-/// reads nothing from the database; only its record is written.
+/// reads nothing from the database; only its record is written. Reentrant: it holds no state, and while one check
+/// waits for its record to commit the activation serves others (a stateless worker otherwise takes one request at a
+/// time, and a silo has only as many as it has cores).
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class AccessGateGrain(CatalogEntryCache catalog, GrantCache grants, IAccessCheckLog log, PlatformClock clock) : Grain, IAccessGateGrain
 {
     public async Task<AccessCheckRecord> Check(AccessCheckRequest request, Actor by)

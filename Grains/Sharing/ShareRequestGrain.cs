@@ -17,6 +17,7 @@ public sealed class ShareRequestGrain(
     IOptions<Rulebook> rulebook,
     IShareRequestReadModel readModel,
     GrantCache grants,
+    CatalogEntryCache catalog,
     IAuditLog audit,
     PlatformMetrics metrics,
     ILogger<ShareRequestGrain> logger)
@@ -45,8 +46,7 @@ public sealed class ShareRequestGrain(
             throw new NotEntitledException($"{by.Subject} does not act for {submission.RequesterDepartment}.");
         }
 
-        var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(submission.EntryCode).Get();
-        if (entry is null || entry.Status != CatalogEntryStatus.Published)
+        if (await catalog.Published(submission.EntryCode) is not { } entry)
         {
             throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{submission.EntryCode}'.", "Art 24");
         }

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace DataSharing.Sharing;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class ShareRequestQueryGrain(IShareRequestReadModel readModel) : Grain, IShareRequestQueryGrain
 {
     public Task<Page<ShareRequestSummary>> Inbox(string department, PageRequest page) => readModel.Inbox(department, page);
