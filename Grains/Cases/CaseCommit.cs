@@ -46,7 +46,7 @@ public sealed class CaseCommit<TState>(IGrainBase grain, IPersistentState<TState
 
         foreach (var violation in state.State.PendingViolations)
         {
-            await grains.GetGrain<IDepartmentGrain>(violation.Department).RecordViolation(violation);
+            await grains.GetGrain<IViolationLogGrain>(0).Record(violation);
         }
 
         state.State.PendingViolations.Clear();

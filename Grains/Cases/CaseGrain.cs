@@ -14,8 +14,11 @@ namespace DataSharing.Cases;
 public abstract class CaseGrain<TState> : Grain, IRemindable
     where TState : ICaseState
 {
+    private readonly ILogger _logger;
+
     protected CaseGrain(IPersistentState<TState> state, PlatformClock clock, IAuditLog audit, IGrainFactory grains, ILogger logger)
     {
+        _logger = logger;
         CaseState = state;
         Clock = clock;
         Cases = new CaseCommit<TState>(this, state, grains, audit, logger);
@@ -40,23 +43,39 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await Cases.FlushPending();
-        await Index();
+        await Publish(activating: true);
     }
 
     /// <summary>Stores the new version (see <see cref="CaseCommit{TState}.Commit"/>) and then updates the case lists.</summary>
     protected async Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry)
     {
         await Cases.Commit(due, Clock.Now, entry);
-        await Index();
+        await Publish(activating: false);
     }
 
-    private async Task Index()
+    /// <summary>
+    /// Publishes the case's row in its lists and its assessment fact. The case is stored already, so a failure here is
+    /// not the act's: it is logged and healed by the next activation, which publishes again (an older version never
+    /// replaces a newer one). After an act the activation is let go, so that the next call to the case is that activation.
+    /// </summary>
+    private async Task Publish(bool activating)
     {
-        if (Summary is { } summary)
+        try
         {
-            await Task.WhenAll(summary.Departments.Distinct().Select(d => GrainFactory.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(summary.Kind, d)).Upsert(summary)));
-        }
+            if (Summary is { } summary)
+            {
+                await GrainFactory.GetGrain<ICaseListGrain>(0).Upsert(summary);
+            }
 
-        await Assessments.Report(GrainFactory, Assessment);
+            await Assessments.Report(GrainFactory, Assessment);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Publishing case {Id} to its lists and assessment failed; it is published again on its next activation", Id);
+            if (!activating)
+            {
+                DeactivateOnIdle();
+            }
+        }
     }
 }

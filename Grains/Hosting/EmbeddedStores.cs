@@ -1,4 +1,8 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Cases;
+using DataSharing.Catalog;
+using DataSharing.Departments;
 using DataSharing.Sharing;
 
 namespace DataSharing.Hosting;
@@ -20,4 +24,14 @@ public sealed class EmbeddedStores
     public InMemoryAccessCheckLog AccessChecks { get; }
 
     public InMemoryShareRequestReadModel ShareRequests { get; } = new();
+
+    public InMemoryCaseListStore CaseLists { get; } = new();
+
+    public InMemoryAssessmentStore Assessments { get; } = new();
+
+    public InMemoryViolationStore Violations { get; } = new();
+
+    public InMemoryCatalogListStore Catalog { get; } = new();
+
+    public InMemoryCatalogHistoryStore CatalogHistory { get; } = new();
 }

@@ -1,6 +1,10 @@
 using System.Net;
+using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Cases;
+using DataSharing.Catalog;
 using DataSharing.Common;
+using DataSharing.Departments;
 using DataSharing.Hosting;
 using DataSharing.Sharing;
 using DataSharing.Silo.Demo;
@@ -28,15 +32,22 @@ public static class PlatformSiloHosting
         if (options.Mode == HostingMode.Cluster)
         {
             builder.Services.AddPlatformPostgres(options.ConnectionString!);
-            // Grain state is stored with Orleans' own serializer: the [GenerateSerializer]/[Id] contracts are the
-            // versioned format, and it round-trips what JSON with type names cannot (e.g. collection expressions).
-            builder.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
             builder.Services.AddSingleton<PostgresGroupCommit>();
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
             builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
             builder.Services.AddSingleton<IAccessCheckLog, PostgresAccessCheckLog>();
+            builder.Services.AddSingleton<ICaseListStore, PostgresCaseListStore>();
+            builder.Services.AddSingleton<IAssessmentStore, PostgresAssessmentStore>();
+            builder.Services.AddSingleton<IViolationStore, PostgresViolationStore>();
+            builder.Services.AddSingleton<ICatalogListStore, PostgresCatalogListStore>();
+            builder.Services.AddSingleton<ICatalogHistoryStore, PostgresCatalogHistoryStore>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
+
+        // Grain state is stored with Orleans' own serializer: the [GenerateSerializer]/[Id] contracts are the versioned
+        // format, and it round-trips what JSON with type names cannot (e.g. collection expressions). In memory too: an
+        // activation collected when idle reads its state back with it.
+        builder.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
 
         if (options.ClockOffset != TimeSpan.Zero)
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.Reminders;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace DataSharing.Tests.Support;
@@ -40,6 +41,7 @@ public class PlatformTestCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Platform);
+            silo.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(new PlatformClock(Clock));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
@@ -55,6 +57,7 @@ public class PlatformTestCluster : IAsyncLifetime
             // (tests of the caches themselves drive them directly).
             silo.Services.AddSingleton(Stores);
             silo.Services.PostConfigure<CacheOptions>(o => (o.GrantMaxAge, o.CatalogMaxAge) = (TimeSpan.Zero, TimeSpan.Zero));
+            ConfigureServices(silo.Services);
             silo.Services.AddPlatformDomain(new ConfigurationBuilder().Build());
         });
         Cluster = builder.Build();
@@ -63,6 +66,11 @@ public class PlatformTestCluster : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Registrations of a derived cluster, made before the platform's own, so they win (e.g. a store that fails).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Moves the clock and gives the reminder service a moment (real time, not the days skipped) to deliver.</summary>
     public async Task Advance(TimeSpan by)
