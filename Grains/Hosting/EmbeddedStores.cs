@@ -1,5 +1,6 @@
 using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Departments;
@@ -34,4 +35,6 @@ public sealed class EmbeddedStores
     public InMemoryCatalogListStore Catalog { get; } = new();
 
     public InMemoryCatalogHistoryStore CatalogHistory { get; } = new();
+
+    public InMemoryProvisionalWatcherStore ProvisionalWatchers { get; } = new();
 }

@@ -1,5 +1,6 @@
 using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
@@ -34,6 +35,7 @@ public static class PlatformDomainServices
         services.TryAddSingleton<IViolationStore>(sp => sp.GetRequiredService<EmbeddedStores>().Violations);
         services.TryAddSingleton<ICatalogListStore>(sp => sp.GetRequiredService<EmbeddedStores>().Catalog);
         services.TryAddSingleton<ICatalogHistoryStore>(sp => sp.GetRequiredService<EmbeddedStores>().CatalogHistory);
+        services.TryAddSingleton<IProvisionalWatcherStore>(sp => sp.GetRequiredService<EmbeddedStores>().ProvisionalWatchers);
 
         services.TryAddSingleton<GrantCache>();
         services.TryAddSingleton<CatalogEntryCache>();

@@ -1,6 +1,7 @@
 using System.Net;
 using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
@@ -41,6 +42,7 @@ public static class PlatformSiloHosting
             builder.Services.AddSingleton<IViolationStore, PostgresViolationStore>();
             builder.Services.AddSingleton<ICatalogListStore, PostgresCatalogListStore>();
             builder.Services.AddSingleton<ICatalogHistoryStore, PostgresCatalogHistoryStore>();
+            builder.Services.AddSingleton<IProvisionalWatcherStore, PostgresProvisionalWatcherStore>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
 

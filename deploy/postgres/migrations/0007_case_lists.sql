@@ -118,3 +118,11 @@ CREATE TABLE IF NOT EXISTS catalog_versions
     PRIMARY KEY (code, version)
 );
 
+-- Cases holding a provisional deadline, by the calendar year not loaded yet that made it provisional. Loading the
+-- year calls them back a page at a time and deletes the rows of those it reached.
+CREATE TABLE IF NOT EXISTS provisional_watchers
+(
+    year   integer          NOT NULL,
+    bearer text COLLATE "C" NOT NULL,
+    PRIMARY KEY (year, bearer)
+);
