@@ -52,45 +52,30 @@ public sealed class PostgresCaseListStore(NpgsqlDataSource database, PostgresGro
     public async Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page)
     {
         var after = CaseListCursor.After(query, page);
-        // Oversight's lists read case_rows itself; a department's read its rows of case_departments, in the same order.
-        var list = query.Department is null ? "r" : "d";
-        var where = new List<string> { $"{list}.kind = @kind" };
-        await using var command = database.CreateCommand();
+        await using var command = database.CreateCommand(PageSql(query, after is not null));
         command.Parameters.AddWithValue("kind", query.Kind);
         if (query.Department is { } department)
         {
-            where.Add("d.department = @department");
             command.Parameters.AddWithValue("department", department);
         }
 
         if (query.Status is { } status)
         {
-            where.Add($"lower({list}.status) = @status");
             command.Parameters.AddWithValue("status", status.ToLowerInvariant());
         }
 
         if (query.Open is { } open)
         {
-            where.Add($"{list}.open = @open");
             command.Parameters.AddWithValue("open", open);
         }
 
         if (after is { } cursor)
         {
-            where.Add($"({list}.due_sort, {list}.id) > (coalesce(@afterDue, 'infinity'), @afterId)");
             command.Parameters.Add(new NpgsqlParameter("afterDue", NpgsqlDbType.TimestampTz) { Value = (object?)cursor.DueAt?.UtcDateTime ?? DBNull.Value });
             command.Parameters.AddWithValue("afterId", cursor.Id);
         }
 
         command.Parameters.AddWithValue("limit", page.Limit + 1);
-        command.CommandText = $"""
-            SELECT {Columns}
-            FROM {(query.Department is null ? "case_rows r" : "case_departments d JOIN case_rows r ON r.kind = d.kind AND r.id = d.id")}
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY {list}.due_sort, {list}.id
-            LIMIT @limit
-            """;
-
         var rows = new List<CaseSummary>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -104,5 +89,43 @@ public sealed class PostgresCaseListStore(NpgsqlDataSource database, PostgresGro
         }
 
         return Page<CaseSummary>.Of(rows, page.Limit, CaseListCursor.Of);
+    }
+
+    /// <summary>
+    /// The query of a page: @kind, then @department, @status (lower case), @open, @afterDue and @afterId as the query
+    /// and cursor have them, and @limit. Oversight's lists read case_rows itself, a department's its rows of
+    /// case_departments; each filter has an index whose order is the list's, so the page is one index range.
+    /// </summary>
+    public static string PageSql(CaseListQuery query, bool afterCursor)
+    {
+        var list = query.Department is null ? "r" : "d";
+        var where = new List<string> { $"{list}.kind = @kind" };
+        if (query.Department is not null)
+        {
+            where.Add("d.department = @department");
+        }
+
+        if (query.Status is not null)
+        {
+            where.Add($"lower({list}.status) = @status");
+        }
+
+        if (query.Open is not null)
+        {
+            where.Add($"{list}.open = @open");
+        }
+
+        if (afterCursor)
+        {
+            where.Add($"({list}.due_sort, {list}.id) > (coalesce(@afterDue, 'infinity'), @afterId)");
+        }
+
+        return $"""
+            SELECT {Columns}
+            FROM {(query.Department is null ? "case_rows r" : "case_departments d JOIN case_rows r ON r.kind = d.kind AND r.id = d.id")}
+            WHERE {string.Join(" AND ", where)}
+            ORDER BY {list}.due_sort, {list}.id
+            LIMIT @limit
+            """;
     }
 }

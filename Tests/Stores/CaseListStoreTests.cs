@@ -1,6 +1,8 @@
 using DataSharing.Cases;
 using DataSharing.Common;
 using DataSharing.Silo.Persistence;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DataSharing.Tests.Stores;
 
@@ -148,4 +150,54 @@ public sealed class InMemoryCaseListStoreTests : CaseListStoreContract
 public sealed class PostgresCaseListStoreTests(PostgresStores postgres) : CaseListStoreContract, IClassFixture<PostgresStores>
 {
     protected override ICaseListStore Store { get; } = new PostgresCaseListStore(postgres.Database, postgres.Commit);
+
+    [Fact]
+    public async Task Every_list_and_filter_is_read_as_one_index_range_in_the_list_s_order()
+    {
+        var kind = $"Plan{Guid.NewGuid():N}";
+        var opened = new DateTimeOffset(2026, 9, 24, 10, 0, 0, TimeSpan.FromHours(8));
+        string[] statuses = ["Received", "Verifying", "Extended", "Confirmed", "Corrected"];
+        await Task.WhenAll(Enumerable.Range(0, 4000).Select(i => Store.Upsert(new CaseSummary(
+            $"C-{i:D5}", kind, statuses[i % 5], $"Case {i}", [$"34000{i % 2}-X"], i % 5 >= 3 ? null : opened.AddHours(i % 97),
+            opened, opened, 1, i % 5 < 3))));
+        await using (var analyze = postgres.Database.CreateCommand("ANALYZE case_rows; ANALYZE case_departments"))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        foreach (var (query, index) in new (CaseListQuery, string)[]
+        {
+            (new(kind, "340001-X"), "case_departments_page"),
+            (new(kind, "340001-X", Open: true), "case_departments_open_page"),
+            (new(kind, "340001-X", Status: "Verifying"), "case_departments_status_page"),
+            (new(kind), "case_rows_page"),
+            (new(kind, Open: false), "case_rows_open_page"),
+            (new(kind, Status: "confirmed"), "case_rows_status_page"),
+        })
+        {
+            foreach (var afterCursor in new[] { false, true })
+            {
+                await using var explain = postgres.Database.CreateCommand("EXPLAIN " + PostgresCaseListStore.PageSql(query, afterCursor));
+                explain.Parameters.AddWithValue("kind", query.Kind);
+                explain.Parameters.AddWithValue("department", query.Department ?? "");
+                explain.Parameters.AddWithValue("status", query.Status?.ToLowerInvariant() ?? "");
+                explain.Parameters.AddWithValue("open", query.Open ?? true);
+                explain.Parameters.Add(new NpgsqlParameter("afterDue", NpgsqlDbType.TimestampTz) { Value = opened.AddHours(10).UtcDateTime });
+                explain.Parameters.AddWithValue("afterId", "C-00100");
+                explain.Parameters.AddWithValue("limit", 101);
+                var plan = new List<string>();
+                await using (var reader = await explain.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        plan.Add(reader.GetString(0));
+                    }
+                }
+
+                var text = string.Join("\n", plan);
+                Assert.True(text.Contains($" using {index} on ", StringComparison.Ordinal) && !text.Contains("Sort", StringComparison.Ordinal)
+                    && !text.Contains("Seq Scan", StringComparison.Ordinal), $"{query} (after: {afterCursor}):\n{text}");
+            }
+        }
+    }
 }
