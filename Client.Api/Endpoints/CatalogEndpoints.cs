@@ -13,25 +13,28 @@ public static class CatalogEndpoints
     {
         var group = app.MapGroup("/api/catalog").WithTags("Catalog");
 
-        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, HttpContext http, IGrainFactory grains) =>
-            (await grains.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).List())
-                .Where(e => MaySee(http.User, e.Status, e.ProviderDepartment))
-                .Where(e => provider is null || e.ProviderDepartment == provider)
-                .Where(e => shareType is null || e.ShareType == shareType)
-                .Where(e => status is null || e.Status == status)
-                .Where(e => q is null || e.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || e.Classification.Contains(q, StringComparison.OrdinalIgnoreCase)))
-            .WithSummary("The published catalog, plus your own department's drafts and retired entries.");
+        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, int? limit, string? after,
+            HttpContext http, IGrainFactory grains) =>
+        {
+            var page = PageRequest.Of(limit, after);
+            var caller = http.User.ToActor();
+            var query = new CatalogListQuery(
+                Role.IsDepartmentRole(caller.Role) ? caller.Department : null, http.User.HasOversight(), provider, shareType, status, q);
+            return await grains.GetGrain<ICatalogListGrain>(0).List(query, page);
+        })
+        .WithSummary("The published catalog, plus your own department's drafts and retired entries; by code, a page (limit, after).");
 
         group.MapGet("/{code}", async (string code, HttpContext http, IGrainFactory grains) =>
             await Visible(code, http.User, grains))
             .WithSummary("One catalog entry.");
 
-        group.MapGet("/{code}/versions", async (string code, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/{code}/versions", async (string code, int? limit, string? after, HttpContext http, IGrainFactory grains) =>
         {
+            var page = PageRequest.Of(limit, after);
             await Visible(code, http.User, grains);
-            return await grains.GetGrain<ICatalogEntryGrain>(code).GetHistory();
+            return await grains.GetGrain<ICatalogEntryGrain>(code).GetHistory(page);
         })
-        .WithSummary("Every version of an entry, with who edited it and when.");
+        .WithSummary("Every version of an entry, oldest first, with who edited it and when; a page (limit, after).");
 
         group.MapPost("/", async (CatalogEntryBody body, HttpContext http, IGrainFactory grains) =>
         {

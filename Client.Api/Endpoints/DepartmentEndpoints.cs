@@ -11,9 +11,9 @@ public static class DepartmentEndpoints
     {
         var group = app.MapGroup("/api/departments").WithTags("Departments");
 
-        group.MapGet("/", async (IGrainFactory grains) =>
-            await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List())
-            .WithSummary("The departments of this cluster.");
+        group.MapGet("/", async (int? limit, string? after, IGrainFactory grains) =>
+            await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List(PageRequest.Of(limit, after)))
+            .WithSummary("The departments of this cluster, by code; a page (limit, after).");
 
         group.MapGet("/{code}", async (string code, IGrainFactory grains) =>
             await grains.GetGrain<IDepartmentGrain>(code).GetProfile() ?? throw new NotFoundException("Department", code));
@@ -32,11 +32,12 @@ public static class DepartmentEndpoints
         .RequireAuthorization(Policies.PlatformAdmin)
         .WithSummary("Registers a department (registering the same profile again changes nothing).");
 
-        group.MapGet("/{code}/violations", async (string code, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/{code}/violations", async (string code, int? limit, string? after, HttpContext http, IGrainFactory grains) =>
         {
+            var page = PageRequest.Of(limit, after);
             http.User.EnsureMaySee($"The violation records of {code}", code);
-            return await grains.GetGrain<IDepartmentGrain>(code).GetViolations();
+            return await grains.GetGrain<IViolationLogGrain>(0).ListOf(code, page);
         })
-        .WithSummary("Violation records against a department (Art 43), for its own staff and for oversight.");
+        .WithSummary("Violation records against a department (Art 43), for its own staff and for oversight; newest first, a page (limit, after).");
     }
 }

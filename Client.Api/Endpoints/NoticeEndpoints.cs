@@ -57,14 +57,10 @@ public static class NoticeEndpoints
             .RequireAuthorization(Policies.DataAuthority)
             .WithSummary("Records the people's government's order to correct by a new deadline, after an escalation.");
 
-        app.MapGet("/api/violations", async (IGrainFactory grains) =>
-        {
-            var departments = await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List();
-            var records = await Task.WhenAll(departments.Select(d => grains.GetGrain<IDepartmentGrain>(d.Code).GetViolations()));
-            return records.SelectMany(r => r).OrderByDescending(v => v.RecordedAt);
-        })
+        app.MapGet("/api/violations", async (int? limit, string? after, IGrainFactory grains) =>
+            await grains.GetGrain<IViolationLogGrain>(0).List(PageRequest.Of(limit, after)))
         .RequireAuthorization(Policies.Oversight)
         .WithTags("Rectification notices")
-        .WithSummary("The authority's queue: every violation record of every department, each linked to its case.");
+        .WithSummary("The authority's queue: every violation record of every department, each linked to its case; newest first, a page (limit, after).");
     }
 }

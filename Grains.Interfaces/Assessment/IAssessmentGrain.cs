@@ -1,11 +1,14 @@
 namespace DataSharing.Assessment;
 
-/// <summary>The cases one department answered for in one year (Art 42), keyed by <see cref="KeyOf"/>.</summary>
-public interface IAssessmentGrain : IGrainWithStringKey
+/// <summary>
+/// The assessment of departments (Art 42): the facts cases report, aggregated per department and year. A stateless
+/// worker: the facts live in the hosting mode's assessment store, one row per case, not in a grain.
+/// </summary>
+public interface IAssessmentGrain : IGrainWithIntegerKey
 {
-    static string KeyOf(string department, int year) => $"{department}/{year}";
-
+    /// <summary>Records a case's fact (an older version never replaces a newer one), with the working days its answer took.</summary>
     Task Record(AssessedCase assessed);
 
-    Task<DepartmentAssessment> Assess();
+    /// <summary>The year's assessment of each of <paramref name="departments"/>, in their order.</summary>
+    Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year);
 }

@@ -18,7 +18,8 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
     /// <summary>The entry, or null when no entry has this code.</summary>
     Task<CatalogEntryView?> Get();
 
-    Task<IReadOnlyList<CatalogEntryVersion>> GetHistory();
+    /// <summary>The entry's versions, oldest first, with who edited each and when.</summary>
+    Task<Page<CatalogEntryVersion>> GetHistory(PageRequest page);
 
     /// <summary>Marks the entry as under review while a review of it is open (Art 26: the data stays served).</summary>
     Task SetUnderReview(string reviewId, bool open);

@@ -55,6 +55,19 @@ public static class Cursor
         throw Invalid();
     }
 
+    /// <summary>
+    /// A cursor of the list named <paramref name="list"/>. Lists whose sort keys have the same shape (a due instant and
+    /// an id, say) would otherwise take each other's cursors and serve a page from a wrong position.
+    /// </summary>
+    public static string For(string list, params string[] parts) => Of([list, .. parts]);
+
+    /// <summary>The <paramref name="count"/> parts of a cursor <see cref="For"/> gave out for <paramref name="list"/>, or null for the first page.</summary>
+    /// <exception cref="ValidationFailedException">The cursor is not one this list gave out.</exception>
+    public static string[]? PartsFor(string? cursor, string list, int count) =>
+        Parts(cursor, count + 1) is not { } parts ? null
+        : parts[0] == list ? parts[1..]
+        : throw Invalid();
+
     public static long Long(string part) =>
         long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid();
 

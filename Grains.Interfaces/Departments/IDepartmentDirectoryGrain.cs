@@ -1,3 +1,5 @@
+using DataSharing.Common;
+
 namespace DataSharing.Departments;
 
 /// <summary>The list of departments of this cluster (a singleton: key <see cref="Key"/>).</summary>
@@ -7,5 +9,6 @@ public interface IDepartmentDirectoryGrain : IGrainWithStringKey
 
     Task Add(DepartmentProfile profile);
 
-    Task<IReadOnlyList<DepartmentProfile>> List();
+    /// <summary>The departments in code order (ordinal), a page at a time.</summary>
+    Task<Page<DepartmentProfile>> List(PageRequest page);
 }

@@ -13,8 +13,4 @@ public interface IDepartmentGrain : IGrainWithStringKey
 
     /// <summary>Makes sure the sequence is at least <paramref name="sequence"/>, for codes assigned by a seed.</summary>
     Task ReserveCatalogSequence(int sequence);
-
-    Task RecordViolation(ViolationRecord violation);
-
-    Task<IReadOnlyList<ViolationRecord>> GetViolations();
 }

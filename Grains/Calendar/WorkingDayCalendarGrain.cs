@@ -7,11 +7,15 @@ namespace DataSharing.Calendar;
 public sealed class WorkingDayCalendarGrain(
     [PersistentState("calendar", StorageNames.Platform)] IPersistentState<WorkingDayCalendarGrain.State> state,
     PlatformClock clock,
+    IProvisionalWatcherStore watchers,
     ILogger<WorkingDayCalendarGrain> logger)
     : Grain, IWorkingDayCalendarGrain
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2200;
+
+    /// <summary>Cases called back at once while a year loads.</summary>
+    private const int CallbackBatch = 64;
 
     // Reads interleave with a year load that is calling cases back, so writes take turns explicitly.
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -31,6 +35,8 @@ public sealed class WorkingDayCalendarGrain(
         {
             await state.WriteStateAsync(cancellationToken);
         }
+
+        await MoveWatchersToStore();
 
         _calendar = new WorkingDayCalendar(state.State.Years.Values);
     }
@@ -61,12 +67,10 @@ public sealed class WorkingDayCalendarGrain(
         CalendarArrangementRules.Validate(year, days);
         var loaded = new CalendarYear(year, days.OrderBy(d => d.Date).ToList(), clock.Now, by.Subject);
 
-        List<GrainId> watchers;
         await _writing.WaitAsync();
         try
         {
             state.State.Years[year] = loaded;
-            watchers = state.State.Watchers.Remove(year, out var set) ? [.. set] : [];
             await state.WriteStateAsync();
             _calendar = new WorkingDayCalendar(state.State.Years.Values);
         }
@@ -75,61 +79,67 @@ public sealed class WorkingDayCalendarGrain(
             _writing.Release();
         }
 
-        await RecomputeDeadlines(year, watchers);
+        await RecomputeDeadlines(year);
         return loaded;
     }
 
     public Task WatchProvisional(int year, GrainId bearer) =>
-        _calendar.IsLoaded(year) ? Task.CompletedTask : AddWatcher(year, bearer);
+        _calendar.IsLoaded(year) ? Task.CompletedTask : watchers.Add(year, bearer);
 
-    private async Task RecomputeDeadlines(int year, List<GrainId> watchers)
+    /// <summary>
+    /// Calls back the cases waiting for <paramref name="year"/>, a page at a time, and removes those it reached. Cases
+    /// that could not be reached (or a load interrupted by a crash) stay and are called again at the next load of that year.
+    /// </summary>
+    private async Task RecomputeDeadlines(int year)
     {
-        var failed = new List<GrainId>();
-        foreach (var batch in watchers.Chunk(64))
+        for (GrainId? after = null; ;)
         {
-            await Task.WhenAll(batch.Select(async id =>
+            var page = await watchers.Page(year, after, CallbackBatch);
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            var reached = new List<GrainId>();
+            await Task.WhenAll(page.Select(async id =>
             {
                 try
                 {
                     await GrainFactory.GetGrain<IDeadlineBearer>(id).RecomputeDeadline();
+                    lock (reached)
+                    {
+                        reached.Add(id);
+                    }
                 }
                 catch (Exception e)
                 {
                     logger.LogWarning(e, "Recomputing the provisional deadline of {Case} after loading {Year} failed", id, year);
-                    lock (failed)
-                    {
-                        failed.Add(id);
-                    }
                 }
             }));
-        }
 
-        // Cases that could not be reached are kept and called again at the next load of that year.
-        foreach (var id in failed)
-        {
-            await AddWatcher(year, id);
+            await watchers.Remove(year, reached);
+            after = page[^1];
         }
     }
 
-    private async Task AddWatcher(int year, GrainId bearer)
+    /// <summary>A state written before the watchers moved to their store hands them over, then forgets them.</summary>
+    private async Task MoveWatchersToStore()
     {
-        await _writing.WaitAsync();
-        try
+        if (state.State.Watchers.Count == 0)
         {
-            if (!state.State.Watchers.TryGetValue(year, out var set))
-            {
-                state.State.Watchers[year] = set = [];
-            }
+            return;
+        }
 
-            if (set.Add(bearer))
+        foreach (var (year, bearers) in state.State.Watchers)
+        {
+            foreach (var bearer in bearers)
             {
-                await state.WriteStateAsync();
+                await watchers.Add(year, bearer);
             }
         }
-        finally
-        {
-            _writing.Release();
-        }
+
+        state.State.Watchers.Clear();
+        await state.WriteStateAsync();
     }
 
     [GenerateSerializer, Alias("WorkingDayCalendarState")]
@@ -137,7 +147,10 @@ public sealed class WorkingDayCalendarGrain(
     {
         [Id(0)] public Dictionary<int, CalendarYear> Years { get; set; } = new();
 
-        /// <summary>Cases holding a provisional deadline, by the unloaded year that made it provisional.</summary>
+        /// <summary>
+        /// Only read, from states written before the cases holding a provisional deadline moved to
+        /// <see cref="IProvisionalWatcherStore"/>: handed over on activation, then cleared.
+        /// </summary>
         [Id(1)] public Dictionary<int, HashSet<GrainId>> Watchers { get; set; } = new();
     }
 }

@@ -14,8 +14,8 @@ namespace DataSharing.Cases;
 /// anything fails up to and including the write, the act is reported as failed and the activation is dropped, so the
 /// next call reads the stored truth rather than what this activation changed in memory (a write that timed out may
 /// even have been stored: only the store knows).</item>
-/// <item>After the write: the audit entry (written with the state) is appended, violations are recorded on their
-/// department, the case's rows are published (lists, read model, assessment), and the reminder is disarmed when no
+/// <item>After the write: the audit entry (written with the state) is appended, violations are recorded in the
+/// violation log, the case's rows are published (lists, read model, assessment), and the reminder is disarmed when no
 /// deadline runs. None of these fails the act: what did not go through stays pending in the state or is derived
 /// again from it, and a reminder is armed to retry within <see cref="CaseDeadlines.RetryPeriod"/> (as a crash would
 /// leave it to the next activation or tick).</item>
@@ -128,7 +128,7 @@ public sealed class CaseCommit<TState>(
 
         foreach (var violation in state.State.PendingViolations)
         {
-            await grains.GetGrain<IDepartmentGrain>(violation.Department).RecordViolation(violation);
+            await grains.GetGrain<IViolationLogGrain>(0).Record(violation);
         }
 
         state.State.PendingViolations.Clear();

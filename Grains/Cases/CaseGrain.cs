@@ -42,11 +42,16 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
     /// <summary>Stores the new version and, after it, updates the case lists (see <see cref="CaseCommit{TState}.Commit"/>).</summary>
     protected Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry) => Cases.Commit(due, Clock.Now, entry);
 
+    /// <summary>
+    /// Publishes the case's row in its lists and its assessment fact. The case is stored already when this runs, so a
+    /// failure is not the act's: <see cref="CaseCommit{TState}"/> logs it and retries (an older version never replaces a
+    /// newer one).
+    /// </summary>
     private async Task Index()
     {
         if (Summary is { } summary)
         {
-            await Task.WhenAll(summary.Departments.Distinct().Select(d => GrainFactory.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(summary.Kind, d)).Upsert(summary)));
+            await GrainFactory.GetGrain<ICaseListGrain>(0).Upsert(summary);
         }
 
         await Assessments.Report(GrainFactory, Assessment);

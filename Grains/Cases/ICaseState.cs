@@ -8,7 +8,7 @@ public interface ICaseState
 {
     int Version { get; set; }
 
-    /// <summary>Violations decided but not yet recorded on the department (kept until they are).</summary>
+    /// <summary>Violations decided but not yet recorded in the violation log (kept until they are).</summary>
     List<ViolationRecord> PendingViolations { get; }
 
     /// <summary>Audit entries written with the state and not yet known to be in the log.</summary>

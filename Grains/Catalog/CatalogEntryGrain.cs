@@ -13,6 +13,8 @@ public sealed class CatalogEntryGrain(
     PlatformClock clock,
     IAuditLog audit,
     CatalogEntryCache cache,
+    ICatalogListStore catalog,
+    ICatalogHistoryStore history,
     ILogger<CatalogEntryGrain> logger)
     : Grain, ICatalogEntryGrain
 {
@@ -32,7 +34,7 @@ public sealed class CatalogEntryGrain(
         await ValidateAsync(content);
         var now = clock.Now;
         state.State.Entry = new CatalogEntryView(Code, CatalogEntryStatus.Draft, 1, content, now, now, null, null);
-        state.State.History.Add(new CatalogEntryVersion(1, content, by, now, "drafted"));
+        state.State.PendingHistory.Add(new CatalogEntryVersion(1, content, by, now, "drafted"));
         return await Save("draft", null, by);
     }
 
@@ -59,7 +61,7 @@ public sealed class CatalogEntryGrain(
         var now = clock.Now;
         var version = entry.Version + 1;
         state.State.Entry = entry with { Version = version, Content = content, UpdatedAt = now };
-        state.State.History.Add(new CatalogEntryVersion(version, content, by, now, note));
+        state.State.PendingHistory.Add(new CatalogEntryVersion(version, content, by, now, note));
         return await Save("edit", Describe(entry), by, entry);
     }
 
@@ -129,11 +131,15 @@ public sealed class CatalogEntryGrain(
         state.State.Entry = entry with { PersonalizedConsent = requestId };
         await state.WriteStateAsync();
         cache.Put(state.State.Entry);
-        await Index(state.State.Entry);
+        await Index(state.State.Entry, activating: false);
     }
 
-    public Task<IReadOnlyList<CatalogEntryVersion>> GetHistory() =>
-        Task.FromResult<IReadOnlyList<CatalogEntryVersion>>(state.State.History.ToList());
+    public async Task<Page<CatalogEntryVersion>> GetHistory(PageRequest page)
+    {
+        // A version the store did not take yet is appended first, so the history never lacks the entry's newest version.
+        await FlushHistory();
+        return await history.List(Code, page);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -142,11 +148,12 @@ public sealed class CatalogEntryGrain(
         if (state.State.Entry is { } entry)
         {
             cache.Put(entry);
-            await Index(entry);
+            await Index(entry, activating: true);
             await SyncElements(null, entry);
         }
 
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
+        await FlushHistory();
     }
 
     private CatalogEntryView Existing(Actor by)
@@ -178,7 +185,7 @@ public sealed class CatalogEntryGrain(
     }
 
     /// <summary>Stores the entry with the audit entry for this act (Art 38: every catalog edit is kept), then
-    /// appends it to the log and refreshes the catalog list.</summary>
+    /// appends it to the log and the new version to the history, and refreshes the catalog list.</summary>
     private async Task<CatalogEntryView> Save(string action, string? before, Actor by, CatalogEntryView? previous = null)
     {
         var entry = state.State.Entry!;
@@ -188,9 +195,33 @@ public sealed class CatalogEntryGrain(
         await state.WriteStateAsync();
         cache.Put(entry);
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
-        await Index(entry);
+        await FlushHistory();
+        await Index(entry, activating: false);
         await SyncElements(previous, entry);
         return entry;
+    }
+
+    /// <summary>
+    /// Appends the versions written with the state to the history store. What the store does not take stays in the
+    /// state and is appended again on the next act, history read or activation (appends are idempotent by version).
+    /// </summary>
+    private async Task FlushHistory()
+    {
+        if (state.State.PendingHistory.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await history.Append(Code, state.State.PendingHistory.ToList());
+            state.State.PendingHistory.Clear();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Appending {Count} versions of {Entry} to the history failed; they stay with the entry and are appended again.",
+                state.State.PendingHistory.Count, Code);
+        }
     }
 
     /// <summary>
@@ -230,16 +261,39 @@ public sealed class CatalogEntryGrain(
     private static string Describe(CatalogEntryView entry) =>
         $"version {entry.Version} ({entry.Status}), content {Fingerprint.Of(entry.Content)[..16]}";
 
-    private Task Index(CatalogEntryView entry) =>
-        GrainFactory.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).Upsert(new CatalogEntrySummary(
-            entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
-            entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized));
+    /// <summary>
+    /// Publishes the entry's row in the catalog list. The entry is stored already, so a failure is not the act's: it is
+    /// logged and healed by the next activation, which publishes again; after an act the activation is let go, so that
+    /// the next call to the entry is that activation.
+    /// </summary>
+    private async Task Index(CatalogEntryView entry, bool activating)
+    {
+        try
+        {
+            await catalog.Upsert(new CatalogEntrySummary(
+                entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
+                entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Publishing catalog entry {Entry} to the catalog list failed; it is published again on its next activation", Code);
+            if (!activating)
+            {
+                DeactivateOnIdle();
+            }
+        }
+    }
 
     [GenerateSerializer, Alias("CatalogEntryState")]
     public sealed class State
     {
         [Id(0)] public CatalogEntryView? Entry { get; set; }
-        [Id(1)] public List<CatalogEntryVersion> History { get; set; } = [];
+        /// <summary>
+        /// Versions written with the state and not yet known to be in the history store (an outbox, like
+        /// <see cref="PendingAudit"/>). A state written before the history moved to the store holds every version
+        /// here: they are handed over on activation.
+        /// </summary>
+        [Id(1)] public List<CatalogEntryVersion> PendingHistory { get; set; } = [];
 
         /// <summary>Acts done on the entry, numbering its audit entries.</summary>
         [Id(2)] public int Acts { get; set; }

@@ -3,6 +3,10 @@ using Orleans.Runtime;
 
 namespace DataSharing.Departments;
 
+/// <summary>
+/// The directory: a province's departments, a few hundred, so one grain's state; its list is paged all the same, so
+/// no response grows with it.
+/// </summary>
 public sealed class DepartmentDirectoryGrain(
     [PersistentState("departments", StorageNames.Platform)] IPersistentState<DepartmentDirectoryGrain.State> state)
     : Grain, IDepartmentDirectoryGrain
@@ -18,8 +22,16 @@ public sealed class DepartmentDirectoryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<DepartmentProfile>> List() =>
-        Task.FromResult<IReadOnlyList<DepartmentProfile>>(state.State.Departments.Values.OrderBy(d => d.Code).ToList());
+    public Task<Page<DepartmentProfile>> List(PageRequest page)
+    {
+        var after = DirectoryCursor.After(page);
+        var departments = state.State.Departments.Values
+            .Where(d => after is null || string.CompareOrdinal(d.Code, after) > 0)
+            .OrderBy(d => d.Code, StringComparer.Ordinal)
+            .Take(page.Limit + 1)
+            .ToList();
+        return Task.FromResult(Page<DepartmentProfile>.Of(departments, page.Limit, d => DirectoryCursor.Of(d.Code)));
+    }
 
     [GenerateSerializer, Alias("DepartmentDirectoryState")]
     public sealed class State

@@ -5,9 +5,26 @@ using Orleans.Runtime;
 namespace DataSharing.Departments;
 
 public sealed partial class DepartmentGrain(
-    [PersistentState("department", StorageNames.Platform)] IPersistentState<DepartmentGrain.State> state)
+    [PersistentState("department", StorageNames.Platform)] IPersistentState<DepartmentGrain.State> state,
+    IViolationStore violations)
     : Grain, IDepartmentGrain
 {
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Violations used to be kept here; a state written before they moved to the violation store hands them over
+        // (recording is idempotent, so a crash before the state is written again only records them twice, as one).
+        if (state.State.Violations is { Count: > 0 } kept)
+        {
+            foreach (var violation in kept)
+            {
+                await violations.Record(violation);
+            }
+
+            state.State.Violations = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task<DepartmentProfile> Register(DepartmentProfile profile)
     {
         var code = this.GetPrimaryKeyString();
@@ -54,20 +71,6 @@ public sealed partial class DepartmentGrain(
         }
     }
 
-    public async Task RecordViolation(ViolationRecord violation)
-    {
-        if (state.State.Violations.Any(v => v.Id == violation.Id))
-        {
-            return;
-        }
-
-        state.State.Violations.Add(violation);
-        await state.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<ViolationRecord>> GetViolations() =>
-        Task.FromResult<IReadOnlyList<ViolationRecord>>(state.State.Violations.ToList());
-
     [GeneratedRegex("^[0-9]{6}-[A-Z0-9]{1,12}$")]
     private static partial Regex CodePattern();
 
@@ -76,6 +79,11 @@ public sealed partial class DepartmentGrain(
     {
         [Id(0)] public DepartmentProfile? Profile { get; set; }
         [Id(1)] public int CatalogSequence { get; set; }
-        [Id(2)] public List<ViolationRecord> Violations { get; set; } = [];
+
+        /// <summary>
+        /// Only read, from states written before violations moved to <see cref="IViolationStore"/>: handed over on
+        /// activation, then cleared. Id 2 stays taken so that no new member ever reads those bytes as something else.
+        /// </summary>
+        [Id(2)] public List<ViolationRecord>? Violations { get; set; }
     }
 }

@@ -1,4 +1,9 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Calendar;
+using DataSharing.Cases;
+using DataSharing.Catalog;
+using DataSharing.Departments;
 using DataSharing.Sharing;
 
 namespace DataSharing.Hosting;
@@ -20,4 +25,16 @@ public sealed class EmbeddedStores
     public InMemoryAccessCheckLog AccessChecks { get; }
 
     public InMemoryShareRequestReadModel ShareRequests { get; } = new();
+
+    public InMemoryCaseListStore CaseLists { get; } = new();
+
+    public InMemoryAssessmentStore Assessments { get; } = new();
+
+    public InMemoryViolationStore Violations { get; } = new();
+
+    public InMemoryCatalogListStore Catalog { get; } = new();
+
+    public InMemoryCatalogHistoryStore CatalogHistory { get; } = new();
+
+    public InMemoryProvisionalWatcherStore ProvisionalWatchers { get; } = new();
 }

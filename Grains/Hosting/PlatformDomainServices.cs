@@ -1,6 +1,10 @@
+using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Calendar;
+using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
+using DataSharing.Departments;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +36,12 @@ public static class PlatformDomainServices
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<EmbeddedStores>().Audit);
         services.TryAddSingleton<IAccessCheckLog>(sp => sp.GetRequiredService<EmbeddedStores>().AccessChecks);
         services.TryAddSingleton<IShareRequestReadModel>(sp => sp.GetRequiredService<EmbeddedStores>().ShareRequests);
+        services.TryAddSingleton<ICaseListStore>(sp => sp.GetRequiredService<EmbeddedStores>().CaseLists);
+        services.TryAddSingleton<IAssessmentStore>(sp => sp.GetRequiredService<EmbeddedStores>().Assessments);
+        services.TryAddSingleton<IViolationStore>(sp => sp.GetRequiredService<EmbeddedStores>().Violations);
+        services.TryAddSingleton<ICatalogListStore>(sp => sp.GetRequiredService<EmbeddedStores>().Catalog);
+        services.TryAddSingleton<ICatalogHistoryStore>(sp => sp.GetRequiredService<EmbeddedStores>().CatalogHistory);
+        services.TryAddSingleton<IProvisionalWatcherStore>(sp => sp.GetRequiredService<EmbeddedStores>().ProvisionalWatchers);
 
         services.TryAddSingleton<GrantCache>();
         services.TryAddSingleton<CatalogEntryCache>();

@@ -1,3 +1,4 @@
+using DataSharing.Common;
 using DataSharing.Departments;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ internal sealed class DemoProvinceSeeder(IGrainFactory grains, ILogger<DemoProvi
             try
             {
                 // Only a cluster that had no department gets the demo; once begun, a failed seed is run again whole.
-                if (!checkedEmpty && (await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List()).Count > 0)
+                if (!checkedEmpty && (await grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key).List(new PageRequest(1))).Items.Count > 0)
                 {
                     return;
                 }

@@ -1,6 +1,11 @@
 using System.Net;
+using DataSharing.Assessment;
 using DataSharing.Audit;
+using DataSharing.Calendar;
+using DataSharing.Cases;
+using DataSharing.Catalog;
 using DataSharing.Common;
+using DataSharing.Departments;
 using DataSharing.Hosting;
 using DataSharing.Sharing;
 using DataSharing.Silo.Demo;
@@ -32,8 +37,15 @@ public static class PlatformSiloHosting
             builder.Services.AddSingleton<IShareRequestReadModel, PostgresShareRequestReadModel>();
             builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
             builder.Services.AddSingleton<IAccessCheckLog, PostgresAccessCheckLog>();
+            builder.Services.AddSingleton<ICaseListStore, PostgresCaseListStore>();
+            builder.Services.AddSingleton<IAssessmentStore, PostgresAssessmentStore>();
+            builder.Services.AddSingleton<IViolationStore, PostgresViolationStore>();
+            builder.Services.AddSingleton<ICatalogListStore, PostgresCatalogListStore>();
+            builder.Services.AddSingleton<ICatalogHistoryStore, PostgresCatalogHistoryStore>();
+            builder.Services.AddSingleton<IProvisionalWatcherStore, PostgresProvisionalWatcherStore>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
+
 
         if (options.ClockOffset != TimeSpan.Zero)
         {

@@ -16,8 +16,8 @@ public sealed class AssessmentTests(PlatformTestCluster platform) : IClassFixtur
 
     private IShareRequestGrain Request(string id) => platform.Grains.GetGrain<IShareRequestGrain>(id);
 
-    private Task<DepartmentAssessment> Assess(string department = Provider, int year = 2026) =>
-        platform.Grains.GetGrain<IAssessmentGrain>(IAssessmentGrain.KeyOf(department, year)).Assess();
+    private async Task<DepartmentAssessment> Assess(string department = Provider, int year = 2026) =>
+        Assert.Single(await platform.Grains.GetGrain<IAssessmentGrain>(0).Assess([department], year));
 
     [Fact]
     public async Task Art42_counts_answers_on_time_and_late_the_median_answer_time_in_working_days_reviews_changes_and_open_notices()

@@ -39,7 +39,9 @@ public sealed class PersonalizedCatalogTests(PlatformTestCluster platform) : ICl
         Assert.Equal(PersonalizedCatalogStatus.Approved, approved.Status);
         Assert.True((await Entry("340100-GA-0001").Get())!.IsPersonalized);
         Assert.Equal(CatalogEntryStatus.Published, (await Entry("340100-GA-0001").Publish(HefeiOperator)).Status);
-        Assert.Contains(await platform.Grains.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).List(), e => e.Code == "340100-GA-0001" && e.IsPersonalized);
+        var published = new CatalogListQuery(null, ViewerOversight: false, Status: CatalogEntryStatus.Published);
+        Assert.Contains((await platform.Grains.GetGrain<ICatalogListGrain>(0).List(published, new PageRequest(PageRequest.MaxLimit))).Items,
+            e => e.Code == "340100-GA-0001" && e.IsPersonalized);
         await Assert.ThrowsAsync<IllegalTransitionException>(() => Request("PC-ok-1").Reject("Changed our mind.", ProvincialAuthority));
     }
 

@@ -67,7 +67,7 @@ public sealed class CatalogChangeOverdueTests(MidSeptemberCluster platform) : IC
         var reportOverdue = await Eventually.Get(() => Change("CC-late-1").Get(), c => c!.Status == CatalogChangeStatus.ReportOverdue);
         Assert.Equal(CatalogChangeStatus.ReportOverdue, reportOverdue!.Status);
 
-        var violations = await Eventually.Get(() => platform.Grains.GetGrain<IDepartmentGrain>("340000-GA").GetViolations(),
+        var violations = await Eventually.Get(() => Violations.Of(platform.Grains, "340000-GA"),
             v => v.Count(x => x.CaseId == "CC-late-1") == 2);
         Assert.Equal(["Art 43(2)", "Art 43(2)"], violations.Where(v => v.CaseId == "CC-late-1").Select(v => v.Article));
     }

@@ -38,8 +38,8 @@ public sealed class ConflictTests(PlatformTestCluster platform) : IClassFixture<
         Assert.False(agreed.Resolution!.ByRuling);
         Assert.StartsWith("Household registration is the source", agreed.Resolution.Position);
 
-        var listed = await platform.Grains.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(CaseKinds.Conflict, "340000-GA")).List();
-        Assert.Contains(listed, c => c.Id == "CF-agree-1" && c.Status == "Resolved" && !c.Open);
+        var listed = await platform.Grains.GetGrain<ICaseListGrain>(0).List(new CaseListQuery(CaseKinds.Conflict, "340000-GA"), PageRequest.First);
+        Assert.Contains(listed.Items, c => c.Id == "CF-agree-1" && c.Status == "Resolved" && !c.Open);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ConflictTests(PlatformTestCluster platform) : IClassFixture<
 
     /// <summary>The automatically opened conflicts a department is party to.</summary>
     private async Task<IReadOnlyList<CaseSummary>> Conflicts(string department) =>
-        (await platform.Grains.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(CaseKinds.Conflict, department)).List())
+        (await platform.Grains.GetGrain<ICaseListGrain>(0).List(new CaseListQuery(CaseKinds.Conflict, department), new PageRequest(PageRequest.MaxLimit))).Items
             .Where(c => c.Id.StartsWith("CF-DE-", StringComparison.Ordinal)).ToList();
 }
 

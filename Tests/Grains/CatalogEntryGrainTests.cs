@@ -24,16 +24,23 @@ public sealed class CatalogEntryGrainTests(PlatformTestCluster platform) : IClas
             Entry("340000-GA-9001").Edit(Samples.ConditionalEntry(), expectedVersion: 1, null, by));
         Assert.Equal("Published", stale.CurrentState);
 
-        var history = await Entry("340000-GA-9001").GetHistory();
+        var history = (await Entry("340000-GA-9001").GetHistory(PageRequest.First)).Items;
         Assert.Equal([1, 2], history.Select(v => v.Version));
         Assert.Equal("Household registration", history[0].Content.Name);
+        Assert.Equal(("renamed", by), (history[1].Note, history[1].EditedBy));
+        var first = await Entry("340000-GA-9001").GetHistory(new PageRequest(1));
+        Assert.Equal([1], first.Items.Select(v => v.Version));
+        Assert.Equal([2], (await Entry("340000-GA-9001").GetHistory(new PageRequest(1, first.Next))).Items.Select(v => v.Version));
 
         var retired = await Entry("340000-GA-9001").Retire("Superseded by the population base database", by);
         Assert.Equal(CatalogEntryStatus.Retired, retired.Status);
         await Assert.ThrowsAsync<IllegalTransitionException>(() => Entry("340000-GA-9001").Publish(by));
 
-        var listed = (await platform.Grains.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).List()).Single(e => e.Code == "340000-GA-9001");
-        Assert.Equal(CatalogEntryStatus.Retired, listed.Status);
+        var own = new CatalogListQuery("340000-GA", ViewerOversight: false, Provider: "340000-GA");
+        var listed = (await platform.Grains.GetGrain<ICatalogListGrain>(0).List(own, new PageRequest(PageRequest.MaxLimit))).Items.Single(e => e.Code == "340000-GA-9001");
+        Assert.Equal((CatalogEntryStatus.Retired, 2), (listed.Status, listed.Version));
+        var other = own with { ViewerDepartment = "340000-RS" };
+        Assert.DoesNotContain((await platform.Grains.GetGrain<ICatalogListGrain>(0).List(other, new PageRequest(PageRequest.MaxLimit))).Items, e => e.Code == "340000-GA-9001");
     }
 
     [Fact]

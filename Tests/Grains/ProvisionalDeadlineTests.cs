@@ -19,6 +19,9 @@ public sealed class ProvisionalDeadlineTests(PlatformTestCluster platform) : ICl
         Assert.True(request.AnswerDeadline!.Provisional);
         Assert.Equal(new DateOnly(2027, 1, 7), request.AnswerDeadline.DueDate);
 
+        // The request waits for 2027 as a row of the watcher store, not in the calendar's state.
+        Assert.Contains(grain.GetGrainId(), await platform.Stores.ProvisionalWatchers.Page(2027, null, 1000));
+
         // The State Council's arrangement for 2027 makes 1 Jan and Mon 4 Jan holidays.
         await platform.Grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key).LoadYear(2027,
         [
@@ -29,6 +32,7 @@ public sealed class ProvisionalDeadlineTests(PlatformTestCluster platform) : ICl
         var recomputed = await Eventually.Get(() => grain.Get(), r => r!.AnswerDeadline!.Provisional == false);
         Assert.False(recomputed!.AnswerDeadline!.Provisional);
         Assert.Equal(new DateOnly(2027, 1, 11), recomputed.AnswerDeadline.DueDate);
+        Assert.DoesNotContain(grain.GetGrainId(), await platform.Stores.ProvisionalWatchers.Page(2027, null, 1000));
 
         // The old due instant passes without effect; the new one turns the request overdue.
         platform.AdvanceTo(ShanghaiTime.EndOf(new DateOnly(2027, 1, 7)) + TimeSpan.FromHours(1));

@@ -52,7 +52,7 @@ public sealed class ShareRequestDeadlineTests(PlatformTestCluster platform) : IC
         Assert.Equal("overdue", overdue.History[^1].Action);
 
         var violations = await Eventually.Get(
-            () => Grains.GetGrain<IDepartmentGrain>("340000-GA").GetViolations(),
+            () => Violations.Of(Grains, "340000-GA"),
             v => v.Any(x => x.CaseId == "SR-overdue-1"));
         var violation = Assert.Single(violations, v => v.CaseId == "SR-overdue-1");
         Assert.Equal("Art 43(4)", violation.Article);
@@ -79,7 +79,7 @@ public sealed class ShareRequestDeadlineTests(PlatformTestCluster platform) : IC
         var after = await Grains.GetGrain<IShareRequestGrain>("SR-in-time-1").Get();
         Assert.Equal(ShareRequestStatus.Refused, after!.Status);
         Assert.False(after.Answer!.Late);
-        Assert.DoesNotContain(await Grains.GetGrain<IDepartmentGrain>("340000-GA").GetViolations(), v => v.CaseId == "SR-in-time-1");
+        Assert.DoesNotContain(await Violations.Of(Grains, "340000-GA"), v => v.CaseId == "SR-in-time-1");
     }
 
     [Fact]

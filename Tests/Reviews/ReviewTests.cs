@@ -94,7 +94,7 @@ public sealed class ReviewOverdueTests(MidSeptemberCluster platform) : IClassFix
         platform.AdvanceTo(review.Deadline!.DueAt + TimeSpan.FromMinutes(1));
         var overdue = await Eventually.Get(() => Review("RV-late-1").Get(), r => r!.Status == ReviewStatus.Overdue);
         Assert.Equal(ReviewStatus.Overdue, overdue!.Status);
-        var violations = await Eventually.Get(() => platform.Grains.GetGrain<IDepartmentGrain>("340000-GA").GetViolations(), v => v.Any(x => x.CaseId == "RV-late-1"));
+        var violations = await Eventually.Get(() => Violations.Of(platform.Grains, "340000-GA"), v => v.Any(x => x.CaseId == "RV-late-1"));
         Assert.Equal("Art 43(5)", Assert.Single(violations, v => v.CaseId == "RV-late-1").Article);
 
         var corrected = await Review("RV-late-1").Correct("Address corrected in version 2.", 2, Actors.Operator("340000-GA"));

@@ -29,7 +29,7 @@ public sealed class RectificationNoticeTests(MidSeptemberCluster platform) : ICl
 
         await Notice("RN-ok-1").ReportRectification("Procedure SC-2026-12 attached.", Actors.Head("340000-SC"));
         Assert.Equal(RectificationStatus.Rectified, (await Notice("RN-ok-1").Decide(true, null, Authority)).Status);
-        Assert.DoesNotContain(await platform.Grains.GetGrain<IDepartmentGrain>("340000-SC").GetViolations(), v => v.CaseId == "RN-ok-1");
+        Assert.DoesNotContain(await Violations.Of(platform.Grains, "340000-SC"), v => v.CaseId == "RN-ok-1");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RectificationEscalationTests(MidSeptemberCluster platform) :
         var serious = await Eventually.Get(() => Notice("RN-esc-1").Get(), n => n!.Status == RectificationStatus.Serious);
         Assert.Equal(RectificationStatus.Serious, serious!.Status);
 
-        var violations = await Eventually.Get(() => platform.Grains.GetGrain<IDepartmentGrain>("340000-SC").GetViolations(),
+        var violations = await Eventually.Get(() => Violations.Of(platform.Grains, "340000-SC"),
             v => v.Count(x => x.CaseId == "RN-esc-1") == 2);
         Assert.Equal(["RN-esc-1:not-rectified", "RN-esc-1:serious"], violations.Where(v => v.CaseId == "RN-esc-1").Select(v => v.Id).Order());
         Assert.All(violations.Where(v => v.CaseId == "RN-esc-1"), v => Assert.Equal("Art 43(4)", v.Article));

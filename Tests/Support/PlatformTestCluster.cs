@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.Reminders;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace DataSharing.Tests.Support;

@@ -1,0 +1,16 @@
+using DataSharing.Common;
+
+namespace DataSharing.Cases;
+
+/// <summary>
+/// The case lists of reviews, catalog changes, notices, conflicts and personalized-catalog requests, a page at a time.
+/// A stateless worker: the rows live in the hosting mode's case-list store, not in a grain.
+/// </summary>
+public interface ICaseListGrain : IGrainWithIntegerKey
+{
+    /// <summary>Publishes a case's row; an older version never replaces a newer one.</summary>
+    Task Upsert(CaseSummary row);
+
+    /// <summary>The cases the query names, soonest due first (undated last), then by id.</summary>
+    Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page);
+}

@@ -1,0 +1,12 @@
+using DataSharing.Common;
+using Orleans.Concurrency;
+
+namespace DataSharing.Cases;
+
+[StatelessWorker]
+public sealed class CaseListGrain(ICaseListStore store) : Grain, ICaseListGrain
+{
+    public Task Upsert(CaseSummary row) => store.Upsert(row);
+
+    public Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page) => store.List(query, page);
+}

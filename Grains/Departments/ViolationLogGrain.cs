@@ -1,0 +1,14 @@
+using DataSharing.Common;
+using Orleans.Concurrency;
+
+namespace DataSharing.Departments;
+
+[StatelessWorker]
+public sealed class ViolationLogGrain(IViolationStore store) : Grain, IViolationLogGrain
+{
+    public Task Record(ViolationRecord violation) => store.Record(violation);
+
+    public Task<Page<ViolationRecord>> List(PageRequest page) => store.List(null, page);
+
+    public Task<Page<ViolationRecord>> ListOf(string department, PageRequest page) => store.List(department, page);
+}

@@ -1,0 +1,80 @@
+using DataSharing.Assessment;
+using DataSharing.Cases;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DataSharing.Silo.Persistence;
+
+/// <summary>
+/// The cluster-mode assessment: table assessed_cases (migration 0007), one row per case, written through the silo's
+/// group commit. An assessment is one query: counts by kind and timeliness and the median answer time
+/// (percentile_cont) per department, over the (department, year) index.
+/// </summary>
+public sealed class PostgresAssessmentStore(NpgsqlDataSource database, PostgresGroupCommit commit) : IAssessmentStore
+{
+    public Task Record(AssessedCase fact) => commit.Write([], batch =>
+    {
+        var upsert = new NpgsqlBatchCommand("""
+            INSERT INTO assessed_cases (kind, case_id, department, year, received_on, timeliness, answered_on, answer_working_days, version, written_at)
+            VALUES (@kind, @caseId, @department, @year, @receivedOn, @timeliness, @answeredOn, @answerDays, @version, now())
+            ON CONFLICT (kind, case_id) DO UPDATE SET
+                department = EXCLUDED.department, year = EXCLUDED.year, received_on = EXCLUDED.received_on,
+                timeliness = EXCLUDED.timeliness, answered_on = EXCLUDED.answered_on,
+                answer_working_days = EXCLUDED.answer_working_days, version = EXCLUDED.version, written_at = now()
+            WHERE assessed_cases.version < EXCLUDED.version
+               OR (assessed_cases.version = EXCLUDED.version
+                   AND (assessed_cases.department, assessed_cases.received_on, assessed_cases.timeliness, assessed_cases.answered_on, assessed_cases.answer_working_days)
+                       IS DISTINCT FROM (EXCLUDED.department, EXCLUDED.received_on, EXCLUDED.timeliness, EXCLUDED.answered_on, EXCLUDED.answer_working_days))
+            """);
+        var p = upsert.Parameters;
+        p.AddWithValue("kind", fact.Kind);
+        p.AddWithValue("caseId", fact.CaseId);
+        p.AddWithValue("department", fact.Department);
+        p.AddWithValue("year", fact.ReceivedOn.Year);
+        p.AddWithValue("receivedOn", fact.ReceivedOn);
+        p.AddWithValue("timeliness", fact.Timeliness.ToString());
+        p.Add(new NpgsqlParameter("answeredOn", NpgsqlDbType.Date) { Value = (object?)fact.AnsweredOn ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("answerDays", NpgsqlDbType.Integer) { Value = (object?)fact.AnswerWorkingDays ?? DBNull.Value });
+        p.AddWithValue("version", fact.Version);
+        batch.BatchCommands.Add(upsert);
+    });
+
+    public async Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year)
+    {
+        // The (department, kind, timeliness) groups count the cases; the (department) group only computes the median
+        // of the answer times of share requests.
+        await using var command = database.CreateCommand("""
+            SELECT department, kind, timeliness, count(*)::integer,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY answer_working_days)
+                       FILTER (WHERE kind = @shareRequest AND answer_working_days IS NOT NULL),
+                   GROUPING(kind, timeliness) <> 0
+            FROM assessed_cases
+            WHERE department = ANY (@departments) AND year = @year AND timeliness <> @excluded
+            GROUP BY GROUPING SETS ((department, kind, timeliness), (department))
+            """);
+        command.Parameters.AddWithValue("departments", departments.Distinct().ToArray());
+        command.Parameters.AddWithValue("year", year);
+        command.Parameters.AddWithValue("shareRequest", CaseKinds.ShareRequest);
+        command.Parameters.AddWithValue("excluded", nameof(Timeliness.Excluded));
+
+        var counts = departments.Distinct().ToDictionary(d => d, _ => new Dictionary<(string, Timeliness), int>());
+        var medians = new Dictionary<string, double?>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var department = reader.GetString(0);
+                if (reader.GetBoolean(5))
+                {
+                    medians[department] = reader.IsDBNull(4) ? null : reader.GetDouble(4);
+                }
+                else
+                {
+                    counts[department][(reader.GetString(1), Enum.Parse<Timeliness>(reader.GetString(2)))] = reader.GetInt32(3);
+                }
+            }
+        }
+
+        return departments.Select(d => Assessments.Of(d, year, counts[d], medians.GetValueOrDefault(d))).ToList();
+    }
+}
