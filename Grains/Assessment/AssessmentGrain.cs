@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 
 namespace DataSharing.Assessment;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class AssessmentGrain(IAssessmentStore store) : Grain, IAssessmentGrain
 {
     public async Task Record(AssessedCase assessed)

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace DataSharing.Cases;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class CaseListGrain(ICaseListStore store) : Grain, ICaseListGrain
 {
     public Task Upsert(CaseSummary row) => store.Upsert(row);

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace DataSharing.Departments;
 
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class ViolationLogGrain(IViolationStore store) : Grain, IViolationLogGrain
 {
     public Task Record(ViolationRecord violation) => store.Record(violation);
