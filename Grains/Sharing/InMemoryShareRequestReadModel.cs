@@ -65,17 +65,7 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
         var after = Cursor.Parts(page.After, 2) is { } parts ? new ListKey(Cursor.Long(parts[0]), parts[1]) : (ListKey?)null;
         lock (_gate)
         {
-            if (index is null || index.Count == 0 || (after is { } last && ListKey.Order.Compare(last, index.Max) >= 0))
-            {
-                return Page<ShareRequestSummary>.Empty;
-            }
-
-            var from = after ?? index.Min;
-            var rows = index.GetViewBetween(from, index.Max)
-                .Where(k => after is null || ListKey.Order.Compare(k, after.Value) > 0)
-                .Take(page.Limit + 1)
-                .Select(k => _rows[k.Id])
-                .ToList();
+            var rows = index.Following(after, page.Limit + 1).Select(k => _rows[k.Id]).ToList();
             return Page<ShareRequestSummary>.Of(rows, page.Limit, r => Cursor.Of(Cursor.Of(keyOf(r).Sort), r.Id));
         }
     }
@@ -84,7 +74,7 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
     {
         if (ShareRequestStateMachine.AwaitsAnswer(row.Status))
         {
-            IndexOf(_inboxes, row.ProviderDepartment).Add(ByDue(row));
+            _inboxes.IndexOf(row.ProviderDepartment, ListKey.Order).Add(ByDue(row));
         }
 
         if (row.Status == ShareRequestStatus.Overdue)
@@ -92,7 +82,7 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
             _overdue.Add(ByDue(row));
         }
 
-        IndexOf(_outboxes, row.RequesterDepartment).Add(NewestFirst(row));
+        _outboxes.IndexOf(row.RequesterDepartment, ListKey.Order).Add(NewestFirst(row));
         if (row is { Status: ShareRequestStatus.Granted, Grant: { } grant })
         {
             var key = (row.RequesterDepartment, row.EntryCode, AccessRules.ScenarioKey(grant.Scenario));
@@ -114,16 +104,6 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
         {
             _grants.GetValueOrDefault((row.RequesterDepartment, row.EntryCode, AccessRules.ScenarioKey(grant.Scenario)))?.Remove(row.Id);
         }
-    }
-
-    private static SortedSet<ListKey> IndexOf(Dictionary<string, SortedSet<ListKey>> indexes, string department)
-    {
-        if (!indexes.TryGetValue(department, out var index))
-        {
-            indexes[department] = index = new SortedSet<ListKey>(ListKey.Order);
-        }
-
-        return index;
     }
 
     /// <summary>A row's place in one list: its sort value, then its id (ordinal) to break ties.</summary>
