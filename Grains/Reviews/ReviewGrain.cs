@@ -75,9 +75,10 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         }
 
         var now = Clock.Now;
-        var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Route);
-        review = await Received(review with { Status = next }, now);
-        return await Save(review with { History = [.. review.History, new CaseTransition(now, by, "route", review.Status.ToString(), next.ToString(), $"to {review.ProviderDepartment}")] });
+        var from = review.Status;
+        var next = ReviewStateMachine.Apply(Id, from, ReviewAction.Route);
+        var received = await Received(review with { Status = next }, now);
+        return await Save(received with { History = [.. review.History, new CaseTransition(now, by, "route", from.ToString(), next.ToString(), $"to {review.ProviderDepartment}")] });
     }
 
     public async Task<ReviewView> Extend(int workingDays, string reason, Actor by)
