@@ -16,6 +16,13 @@ public static class AuditEndpoints
 
         group.MapGet("/", async (string? department, string? caseId, long? after, int? limit, HttpContext http, IGrainFactory grains) =>
         {
+            Require.OptionalId(department, "department");
+            Require.OptionalId(caseId, "caseId");
+            if (after is < 0)
+            {
+                throw new ValidationFailedException("after", $"after is {after}; it is a sequence number, 0 or more.");
+            }
+
             // A department reads the records of its own acts and cases; oversight reads everything.
             var scope = http.User.HasOversight() ? department : http.User.Department();
             if (department is not null && department != scope)
@@ -38,6 +45,8 @@ public static class AuditEndpoints
 
         group.MapGet("/export", async (string? department, string? caseId, HttpContext http, IGrainFactory grains) =>
         {
+            Require.OptionalId(department, "department");
+            Require.OptionalId(caseId, "caseId");
             var csv = new StringBuilder("sequence,at,actor,role,actorDepartment,departments,caseKind,caseId,action,before,after,previousHash,hash\n");
             var audit = grains.GetGrain<IAuditGrain>(0);
             for (var after = 0L; ;)
@@ -62,7 +71,7 @@ public static class AuditEndpoints
                 after = page[^1].Sequence;
             }
 
-            return Results.Text(csv.ToString(), "text/csv", Encoding.UTF8);
+            return CsvText.Result(csv, "audit.csv");
         })
         .RequireAuthorization(Policies.Oversight)
         .WithSummary("The audit records as CSV, with their hashes, for archiving or an auditor's own verification.");

@@ -41,11 +41,17 @@ public static class CalendarEndpoints
 
         group.MapPut("/years/{year:int}", async (int year, CalendarYearBody body, HttpContext http, IGrainFactory grains) =>
         {
+            Require.Items(body.Days, "days", 366);
             var days = (body.Days ?? throw new ValidationFailedException("days", "days is required (it may be empty)."))
                 .Select((d, i) => new CalendarDay(
                     d.Date ?? throw new ValidationFailedException($"days[{i}].date", "date is required."),
                     d.Kind ?? throw new ValidationFailedException($"days[{i}].kind", "kind is Holiday or Workday."),
                     d.Occasion))
+                .Select((d, i) =>
+                {
+                    Require.OptionalLine(d.Occasion, $"days[{i}].occasion");
+                    return d;
+                })
                 .ToList();
             return Summarize(await Calendar(grains).LoadYear(year, days, http.User.ToActor()));
         })

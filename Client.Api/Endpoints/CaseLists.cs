@@ -38,6 +38,8 @@ public static class CaseLists
 
     public static async Task<IEnumerable<CaseSummary>> List(string kind, ClaimsPrincipal user, IGrainFactory grains, string? status, bool? open, string? department)
     {
+        Require.OptionalId(department, "department");
+        Require.OptionalLine(status, "status");
         var departments = await DepartmentsFor(user, grains, department);
         var lists = await Task.WhenAll(departments.Select(d => grains.GetGrain<ICaseIndexGrain>(ICaseIndexGrain.KeyOf(kind, d)).List()));
         return lists.SelectMany(l => l)

@@ -14,12 +14,16 @@ public static class CatalogEndpoints
         var group = app.MapGroup("/api/catalog").WithTags("Catalog");
 
         group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, HttpContext http, IGrainFactory grains) =>
-            (await grains.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).List())
+        {
+            Require.OptionalId(provider, "provider");
+            Require.OptionalLine(q, "q");
+            return (await grains.GetGrain<ICatalogIndexGrain>(ICatalogIndexGrain.Key).List())
                 .Where(e => MaySee(http.User, e.Status, e.ProviderDepartment))
                 .Where(e => provider is null || e.ProviderDepartment == provider)
                 .Where(e => shareType is null || e.ShareType == shareType)
                 .Where(e => status is null || e.Status == status)
-                .Where(e => q is null || e.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || e.Classification.Contains(q, StringComparison.OrdinalIgnoreCase)))
+                .Where(e => q is null || e.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || e.Classification.Contains(q, StringComparison.OrdinalIgnoreCase));
+        })
             .WithSummary("The published catalog, plus your own department's drafts and retired entries.");
 
         group.MapGet("/{code}", async (string code, HttpContext http, IGrainFactory grains) =>
@@ -37,6 +41,8 @@ public static class CatalogEndpoints
         {
             var caller = http.User.ToActor();
             var content = body.ToContent(http.User.Department());
+            // Checked before a code is drawn: a refused draft must not use up the department's next sequence number.
+            CatalogEntryRules.Validate(content);
             var claim = await IdempotentCreation.Claim(http, grains, "catalog", caller, content,
                 async () => CatalogCodes.Format(content.ProviderDepartment, await grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment).NextCatalogSequence()),
                 async code => await grains.GetGrain<ICatalogEntryGrain>(code).Get() is not null);

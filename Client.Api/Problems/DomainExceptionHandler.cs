@@ -50,7 +50,11 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
     private static Problem Malformed(JsonException json)
     {
         var field = FieldOf(json.Path);
-        return new(400, "Malformed JSON", $"The value of '{field}' is malformed or of the wrong type.", new() { ["field"] = field });
+        // The serializer's own message names .NET types; only whether the member came twice is worth passing on.
+        var detail = json.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+            ? $"'{field}' appears twice in the body; send each member once."
+            : $"The value of '{field}' is malformed or of the wrong type.";
+        return new(400, "Malformed JSON", detail, new() { ["field"] = field });
     }
 
     /// <summary>"$.dataItems[1]" → "dataItems[1]"; the body itself is "body".</summary>

@@ -10,8 +10,10 @@ public sealed class WorkingDayCalendarGrain(
     ILogger<WorkingDayCalendarGrain> logger)
     : Grain, IWorkingDayCalendarGrain
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2200;
+    /// <summary>The calendar covers the years whose dates the platform accepts (see <see cref="Require.EarliestDate"/>).</summary>
+    public static readonly int MinYear = Require.EarliestDate.Year;
+
+    public static readonly int MaxYear = Require.LatestDate.Year;
 
     // Reads interleave with a year load that is calling cases back, so writes take turns explicitly.
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -37,15 +39,8 @@ public sealed class WorkingDayCalendarGrain(
 
     public Task<WorkingDaySum> AddWorkingDays(DateOnly from, int days)
     {
-        if (days < 0 || days > WorkingDayCalendar.MaxDays)
-        {
-            throw new ValidationFailedException("days", $"days must be between 0 and {WorkingDayCalendar.MaxDays}.");
-        }
-
-        if (from.Year < MinYear || from.Year > MaxYear)
-        {
-            throw new ValidationFailedException("from", $"from must fall in the years {MinYear} to {MaxYear}.");
-        }
+        Require.Range(days, "days", 0, WorkingDayCalendar.MaxDays);
+        Require.Date(from, "from");
 
         return Task.FromResult(_calendar.AddWorkingDays(from, days));
     }

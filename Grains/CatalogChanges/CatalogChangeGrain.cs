@@ -138,16 +138,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
 
     private async Task Validate(DeclareCatalogChange declaration, DateOnly today)
     {
-        Require.Text(declaration.Basis, "basis", "Art 15");
-        if (declaration.ChangedOn == default || declaration.ChangedOn > today)
-        {
-            throw new ValidationFailedException("changedOn", "changedOn is the date the law or duty changed: today or earlier.", "Art 15");
-        }
-
-        if (declaration.ChangedOn.Year < WorkingDayCalendarGrain.MinYear)
-        {
-            throw new ValidationFailedException("changedOn", $"changedOn is after {WorkingDayCalendarGrain.MinYear}.");
-        }
+        CatalogChangeRules.ValidateDeclaration(declaration, today);
 
         for (var i = 0; i < declaration.AffectedEntries.Count; i++)
         {

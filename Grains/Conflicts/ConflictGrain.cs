@@ -134,6 +134,7 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
         var conflict = Existing();
         var next = ConflictStateMachine.Apply(Id, conflict.Status, ConflictAction.Rule);
         Require.Text(ruling, "ruling", "Art 27");
+        Require.OptionalId(sourceDepartment, "sourceDepartment", "Art 27");
         if (sourceDepartment is not null && !PartyDepartments(conflict).Contains(sourceDepartment))
         {
             throw new ValidationFailedException("sourceDepartment", $"{sourceDepartment} is not a party to conflict {Id}.", "Art 27");

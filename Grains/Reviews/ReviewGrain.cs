@@ -38,6 +38,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
                 : throw new IllegalTransitionException(Id, existing.Status.ToString(), "file", $"Review {Id} was already filed with other content.");
         }
 
+        ReviewRules.ValidateApplication(application);
         var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(application.EntryCode).Get();
         if (entry is null || entry.Status != CatalogEntryStatus.Published)
         {
@@ -169,7 +170,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         }
 
         var next = ReviewStateMachine.Apply(Id, review.Status, action);
-        Require.Text(explanation, "explanation", "Art 26");
+        ReviewRules.ValidateAnswer(explanation, correctedVersion);
         var now = Clock.Now;
         var late = review.Deadline is { } deadline && now >= deadline.DueAt;
         return await Save(review with

@@ -10,17 +10,13 @@ public sealed class AccessGateGrain(IShareRequestReadModel readModel, IAuditLog 
 {
     public async Task<AccessCheckRecord> Check(AccessCheckRequest request, Actor by)
     {
-        Require.Text(request.EntryCode, "entryCode");
-        Require.Text(request.Scenario, "scenario", "Art 21");
-        if (request.DataItems.Count == 0)
-        {
-            throw new ValidationFailedException("dataItems", "Name the data items to be used.", "Art 21");
-        }
-
+        AccessRules.ValidateCheck(request);
         if (await GrainFactory.GetGrain<ICatalogEntryGrain>(request.EntryCode).Get() is not { } entry)
         {
             throw new ValidationFailedException("entryCode", $"No catalog entry has the code '{request.EntryCode}'.");
         }
+
+        AccessRules.ValidateCheck(request, entry.Content);
 
         var granted = await readModel.Query(new ShareRequestFilter(
             Requester: request.Department, EntryCode: request.EntryCode, Statuses: [ShareRequestStatus.Granted]));

@@ -44,14 +44,15 @@ public sealed class ShareRequestGrain(
             throw new NotEntitledException($"{by.Subject} does not act for {submission.RequesterDepartment}.");
         }
 
+        var now = clock.Now;
+        ShareRequestRules.ValidateSubmission(submission, ShanghaiTime.DateOf(now));
         var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(submission.EntryCode).Get();
         if (entry is null || entry.Status != CatalogEntryStatus.Published)
         {
             throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{submission.EntryCode}'.", "Art 24");
         }
 
-        var now = clock.Now;
-        ShareRequestRules.ValidateSubmission(submission, entry.Content, ShanghaiTime.DateOf(now));
+        ShareRequestRules.ValidateAgainstEntry(submission, entry.Content);
         var status = ShareRequestStateMachine.OnSubmit(entry.Content.ShareType);
         var request = new ShareRequestView
         {
@@ -246,9 +247,12 @@ public sealed class ShareRequestGrain(
     /// <summary>Stores a new version of the request (see <see cref="CaseCommit{TState}"/>), then its read-model row.</summary>
     private async Task<ShareRequestView> Commit(ShareRequestView request)
     {
+        // Everything that can fail on the new version is computed before the state holds it: a failure then leaves
+        // the request as it was, never answered as failed while the grain already shows the act.
+        var due = DueOf(request);
         state.State.Request = request;
         var act = request.History[^1];
-        await Cases.Commit(DueOf(request), clock.Now, version =>
+        await Cases.Commit(due, clock.Now, version =>
             TransitionAudit.Of(CaseKind, Id, version, act, [request.Submission.RequesterDepartment, request.ProviderDepartment]));
         await Publish(request);
         return request;
