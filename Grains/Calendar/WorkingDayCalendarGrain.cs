@@ -1,3 +1,4 @@
+using DataSharing.Audit;
 using DataSharing.Common;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -7,6 +8,7 @@ namespace DataSharing.Calendar;
 public sealed class WorkingDayCalendarGrain(
     [PersistentState("calendar", StorageNames.Platform)] IPersistentState<WorkingDayCalendarGrain.State> state,
     PlatformClock clock,
+    IAuditLog audit,
     ILogger<WorkingDayCalendarGrain> logger)
     : Grain, IWorkingDayCalendarGrain
 {
@@ -15,33 +17,59 @@ public sealed class WorkingDayCalendarGrain(
 
     public static readonly int MaxYear = Require.LatestDate.Year;
 
+    public const string CaseKind = "CalendarYear";
+
     // Reads interleave with a year load that is calling cases back, so writes take turns explicitly.
     private readonly SemaphoreSlim _writing = new(1, 1);
     private WorkingDayCalendar _calendar = new([]);
 
+    public static string CaseIdOf(int year) => $"calendar-{year}";
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Shipped years the store does not know yet (first start, or a release that ships a new year) are added;
-        // a year an admin loaded is never overwritten by the shipped copy.
-        var added = false;
-        foreach (var year in OfficialCalendarData.Load(clock.Now))
+        var changed = false;
+
+        // A calendar stored before versions were kept: what it holds is its first version.
+        if (state.State.Version == 0 && state.State.Years.Count > 0)
         {
-            added |= state.State.Years.TryAdd(year.Year, year);
+            state.State.Version = 1;
+            foreach (var year in state.State.Years.Values.ToList())
+            {
+                state.State.Years[year.Year] = year with { Version = 1 };
+            }
+
+            changed = true;
         }
 
-        if (added)
+        // Shipped years the store does not know yet (first start, or a release that ships a new year) are added as
+        // one new version, audited like any load; a year an admin loaded is never overwritten by the shipped copy.
+        var shipped = OfficialCalendarData.Load(clock.Now).Where(y => !state.State.Years.ContainsKey(y.Year)).ToList();
+        if (shipped.Count > 0)
+        {
+            state.State.Version++;
+            foreach (var year in shipped)
+            {
+                var versioned = year with { Version = state.State.Version };
+                state.State.Years[year.Year] = versioned;
+                state.State.PendingAudit.Add(AuditOf(versioned, null, new Actor(OfficialCalendarData.LoadedBy, Actor.System.Role, null)));
+            }
+
+            changed = true;
+        }
+
+        if (changed)
         {
             await state.WriteStateAsync(cancellationToken);
         }
 
-        _calendar = new WorkingDayCalendar(state.State.Years.Values);
+        _calendar = new WorkingDayCalendar(state.State.Years.Values, state.State.Version);
+        await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
     }
 
     public Task<WorkingDaySum> AddWorkingDays(DateOnly from, int days)
     {
         Require.Range(days, "days", 0, WorkingDayCalendar.MaxDays);
         Require.Date(from, "from");
-
         return Task.FromResult(_calendar.AddWorkingDays(from, days));
     }
 
@@ -51,42 +79,124 @@ public sealed class WorkingDayCalendarGrain(
     public Task<IReadOnlyList<CalendarYear>> GetYears() =>
         Task.FromResult<IReadOnlyList<CalendarYear>>(state.State.Years.Values.OrderBy(y => y.Year).ToList());
 
-    public async Task<CalendarYear> LoadYear(int year, IReadOnlyList<CalendarDay> days, Actor by)
+    public Task<IReadOnlyList<CalendarYear>> GetVersions(int year)
     {
-        CalendarArrangementRules.Validate(year, days);
-        var loaded = new CalendarYear(year, days.OrderBy(d => d.Date).ToList(), clock.Now, by.Subject);
+        var versions = state.State.Superseded.GetValueOrDefault(year, []).ToList();
+        if (state.State.Years.TryGetValue(year, out var current))
+        {
+            versions.Add(current);
+        }
 
+        return Task.FromResult<IReadOnlyList<CalendarYear>>(versions);
+    }
+
+    public async Task<CalendarLoadResult> LoadYear(int year, CalendarYearLoad load, Actor by)
+    {
+        CalendarArrangementRules.Validate(year, load.Days);
+        Require.OptionalText(load.Reason, "reason");
+        var days = load.Days.OrderBy(d => d.Date).ToList();
+
+        CalendarYear loaded;
+        CalendarYear? replaced;
         List<GrainId> watchers;
         await _writing.WaitAsync();
         try
         {
+            replaced = state.State.Years.GetValueOrDefault(year);
+            if (replaced is not null)
+            {
+                // The State Council's arrangement is a fact the deadlines of every case rest on: replacing it is a
+                // deliberate act, confirmed and explained, never a side effect of a PUT sent twice or to the wrong year.
+                if (!load.Replace)
+                {
+                    throw new IllegalTransitionException(CaseIdOf(year), $"loaded (version {replaced.Version})", "replace",
+                        $"{year} already has an arrangement (version {replaced.Version}, loaded by {replaced.LoadedBy} on {replaced.LoadedAt:yyyy-MM-dd}). "
+                        + "Replacing it needs replace: true and a reason.");
+                }
+
+                Require.Text(load.Reason, "reason");
+            }
+
+            CalendarArrangementRules.EnsurePlausible(year, days, load.Force);
+            if (load.Force)
+            {
+                Require.Text(load.Reason, "reason");
+            }
+
+            state.State.Version++;
+            loaded = new CalendarYear(year, days, clock.Now, by.Subject, state.State.Version, load.Reason, load.Force);
             state.State.Years[year] = loaded;
+            if (replaced is not null)
+            {
+                if (!state.State.Superseded.TryGetValue(year, out var older))
+                {
+                    state.State.Superseded[year] = older = [];
+                }
+
+                older.Add(replaced);
+            }
+
+            state.State.PendingAudit.Add(AuditOf(loaded, replaced, by));
             watchers = state.State.Watchers.Remove(year, out var set) ? [.. set] : [];
-            await state.WriteStateAsync();
-            _calendar = new WorkingDayCalendar(state.State.Years.Values);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // The state in memory already holds the new version; reading it back from storage is the only way
+                // to be sure this activation answers with what is stored.
+                DeactivateOnIdle();
+                throw;
+            }
+
+            _calendar = new WorkingDayCalendar(state.State.Years.Values, state.State.Version);
+            await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         }
         finally
         {
             _writing.Release();
         }
 
-        await RecomputeDeadlines(year, watchers);
-        return loaded;
+        var before = replaced?.Days ?? [];
+        return new CalendarLoadResult(loaded, replaced, days.Except(before).ToList(), before.Except(days).ToList(),
+            await RecomputeDeadlines(year, watchers));
     }
 
     public Task WatchProvisional(int year, GrainId bearer) =>
         _calendar.IsLoaded(year) ? Task.CompletedTask : AddWatcher(year, bearer);
 
-    private async Task RecomputeDeadlines(int year, List<GrainId> watchers)
+    /// <summary>
+    /// The audit entry of a load (Art 38: the calendar decides every deadline, so changing it is kept like any act):
+    /// the version before and after, with the reason and whether it was forced.
+    /// </summary>
+    private static AuditEntry AuditOf(CalendarYear loaded, CalendarYear? replaced, Actor by) => new(
+        $"{CaseIdOf(loaded.Year)}#v{loaded.Version}", loaded.LoadedAt, by, [], CaseKind, CaseIdOf(loaded.Year),
+        replaced is null ? "load" : "replace", replaced is null ? null : Describe(replaced),
+        Describe(loaded) + (loaded.Forced ? ", forced" : "") + (loaded.Reason is null ? "" : $": {loaded.Reason}"));
+
+    private static string Describe(CalendarYear year) =>
+        $"version {year.Version}: {year.Days.Count(d => d.Kind == CalendarDayKind.Holiday)} holidays, "
+        + $"{year.Days.Count(d => d.Kind == CalendarDayKind.Workday)} make-up working days, {CalendarArrangementRules.RestDays(year.Days)} working days off, "
+        + $"content {Fingerprint.Of(year.Days)[..16]}";
+
+    private async Task<DeadlinesMoved> RecomputeDeadlines(int year, List<GrainId> watchers)
     {
         var failed = new List<GrainId>();
+        var moves = new List<DeadlineMove>();
         foreach (var batch in watchers.Chunk(64))
         {
             await Task.WhenAll(batch.Select(async id =>
             {
                 try
                 {
-                    await GrainFactory.GetGrain<IDeadlineBearer>(id).RecomputeDeadline();
+                    if (await GrainFactory.GetGrain<IDeadlineBearer>(id).RecomputeDeadline() is { } move)
+                    {
+                        lock (moves)
+                        {
+                            moves.Add(move);
+                        }
+                    }
                 }
                 catch (Exception e)
                 {
@@ -104,6 +214,10 @@ public sealed class WorkingDayCalendarGrain(
         {
             await AddWatcher(year, id);
         }
+
+        var moved = moves.Where(m => m.Days != 0).ToList();
+        return new DeadlinesMoved(watchers.Count, moved.Count, moves.Count - moved.Count, failed.Count,
+            moved.OrderByDescending(m => Math.Abs(m.Days)).ThenBy(m => m.CaseId, StringComparer.Ordinal).Take(DeadlinesMoved.MaxExamples).ToList());
     }
 
     private async Task AddWatcher(int year, GrainId bearer)
@@ -130,9 +244,19 @@ public sealed class WorkingDayCalendarGrain(
     [GenerateSerializer, Alias("WorkingDayCalendarState")]
     public sealed class State
     {
+        /// <summary>The arrangement in force for each year.</summary>
         [Id(0)] public Dictionary<int, CalendarYear> Years { get; set; } = new();
 
         /// <summary>Cases holding a provisional deadline, by the unloaded year that made it provisional.</summary>
         [Id(1)] public Dictionary<int, HashSet<GrainId>> Watchers { get; set; } = new();
+
+        /// <summary>The calendar's version: raised by every load, recorded in every deadline computed since.</summary>
+        [Id(2)] public int Version { get; set; }
+
+        /// <summary>The arrangements each year had before its current one, oldest first: never discarded.</summary>
+        [Id(3)] public Dictionary<int, List<CalendarYear>> Superseded { get; set; } = new();
+
+        /// <summary>Audit entries written with the state and not yet known to be in the log (see <see cref="AuditOutbox"/>).</summary>
+        [Id(4)] public List<AuditEntry> PendingAudit { get; set; } = [];
     }
 }

@@ -94,11 +94,11 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
 
     public Task<CatalogChangeView?> Get() => Task.FromResult(CaseState.State.Change);
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (CaseState.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { Provisional: true } running)
         {
-            return;
+            return null;
         }
 
         var recomputed = await CaseDeadlines.ComputeFrom(GrainFactory, running.StartDate, running.WorkingDays, this.GetGrainId());
@@ -108,6 +108,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
         {
             History = [.. change.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", change.Status.ToString(), change.Status.ToString(), note)],
         });
+        return new DeadlineMove(CaseKind, Id, running.DueDate, recomputed.DueDate, recomputed.Provisional);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

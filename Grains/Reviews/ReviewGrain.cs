@@ -108,11 +108,11 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     public Task<ReviewView?> Get() => Task.FromResult(CaseState.State.Review);
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (CaseState.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
         {
-            return;
+            return null;
         }
 
         // After an extension the stored deadline counts the extension's days, so the base comes from the case.
@@ -128,6 +128,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
             History = [.. review.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", review.Status.ToString(), review.Status.ToString(),
                 $"Due {deadline.DueDate:yyyy-MM-dd}, was {review.Deadline.DueDate:yyyy-MM-dd}.")],
         });
+        return new DeadlineMove(CaseKind, Id, review.Deadline.DueDate, deadline.DueDate, deadline.Provisional);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

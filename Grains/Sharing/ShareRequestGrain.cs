@@ -156,11 +156,11 @@ public sealed class ShareRequestGrain(
     public Task<AccessDecision> EvaluateUse(AccessCheckRequest use) =>
         Task.FromResult(AccessRules.Evaluate(state.State.Request, use, ShanghaiTime.DateOf(clock.Now)));
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (state.State.Request is not { Status: ShareRequestStatus.AwaitingProvider, AnswerDeadline.Provisional: true } request)
         {
-            return;
+            return null;
         }
 
         var deadline = await CaseDeadlines.Compute(GrainFactory, request.ReceivedAt, request.AnswerDeadline.WorkingDays, this.GetGrainId());
@@ -171,6 +171,7 @@ public sealed class ShareRequestGrain(
             History = [.. request.History, new CaseTransition(now, Actor.System, "recompute-deadline", request.Status.ToString(), request.Status.ToString(),
                 $"Due {deadline.DueDate:yyyy-MM-dd}{(deadline.Provisional ? " (provisional)" : "")}, was {request.AnswerDeadline.DueDate:yyyy-MM-dd}.")],
         });
+        return new DeadlineMove(CaseKind, Id, request.AnswerDeadline.DueDate, deadline.DueDate, deadline.Provisional);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/calendar/working-days/add"] = Open,
         ["GET /api/calendar/years"] = Authenticated,
         ["GET /api/calendar/years/{year:int}"] = Authenticated,
+        ["GET /api/calendar/years/{year:int}/versions"] = Authenticated,
         ["PUT /api/calendar/years/{year:int}"] = Roles([Role.PlatformAdmin]),
         ["GET /api/departments/"] = Authenticated,
         ["GET /api/departments/{code}"] = Authenticated,
