@@ -31,6 +31,8 @@ builder.Services.Configure<JsonOptions>(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
     // {"entryCode":"A","entryCode":"B"} means different things to different parsers; refuse it as malformed.
     o.SerializerOptions.AllowDuplicateProperties = false;
+    // A member the body does not have is a typo or a probe: naming it beats reading the body as if it were absent.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
@@ -89,7 +91,7 @@ api.MapAssessments();
 api.MapPersonalizedCatalog();
 api.MapDevTokens();
 app.MapDashboard();
-app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight).WithMetadata(PlatformHealth.ReadOnly);
 
 app.Run();
 

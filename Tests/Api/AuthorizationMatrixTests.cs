@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     {
         ["GET /"] = Open,
         ["GET /health"] = Open,
+        ["HEAD /health"] = Open,
         ["GET /openapi/{documentName}.json"] = Open,
         ["GET /admin/login"] = Open,
         ["POST /api/dev/tokens"] = Open,
@@ -105,6 +106,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/personalized-catalog-requests/{id}/reject"] = Roles([Role.DataAuthority]),
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
+        ["HEAD /metrics"] = Roles(Oversight),
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
         // Live log streaming is switched off (HideTrace): refused to everyone.
         ["GET /dashboard/Trace"] = new Rule([]),
