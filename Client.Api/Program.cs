@@ -28,7 +28,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.Configure<JsonOptions>(o =>
 {
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Enums by name only: a number would bind to a value no enum member has (e.g. "level": 99).
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     // {"entryCode":"A","entryCode":"B"} means different things to different parsers; refuse it as malformed.
     o.SerializerOptions.AllowDuplicateProperties = false;
     // A member the body does not have is a typo or a probe: naming it beats reading the body as if it were absent.

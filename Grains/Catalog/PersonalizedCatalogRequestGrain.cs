@@ -103,7 +103,7 @@ public sealed class PersonalizedCatalogRequestGrain : CaseGrain<PersonalizedCata
             throw new IllegalTransitionException(Id, request.Status.ToString(), decision == PersonalizedCatalogStatus.Approved ? "approve" : "reject");
         }
 
-        Require.MaxLength(note, "note");
+        Require.OptionalText(note, "note");
         var verb = decision == PersonalizedCatalogStatus.Approved ? "approve" : "reject";
         var decided = await Save(request with
         {

@@ -63,7 +63,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
     {
         var change = Existing(by);
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.RecordUpdate);
-        Require.MaxLength(note, "note");
+        Require.OptionalText(note, "note");
         var now = Clock.Now;
         var report = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.CatalogReportWorkingDays, this.GetGrainId());
         return await Save(change with

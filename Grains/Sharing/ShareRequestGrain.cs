@@ -138,7 +138,7 @@ public sealed class ShareRequestGrain(
             throw new NotEntitledException($"Only {request.Submission.RequesterDepartment} can withdraw its request.");
         }
 
-        Require.MaxLength(reason, "reason");
+        Require.OptionalText(reason, "reason");
         return await Move(request, ShareRequestAction.Withdraw, "withdraw", reason, by);
     }
 
