@@ -26,7 +26,15 @@ var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOpt
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
 
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<JsonOptions>(o =>
+{
+    // Enums by name only: a number would bind to a value no enum member has (e.g. "level": 99).
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    // {"entryCode":"A","entryCode":"B"} means different things to different parsers; refuse it as malformed.
+    o.SerializerOptions.AllowDuplicateProperties = false;
+    // A member the body does not have is a typo or a probe: naming it beats reading the body as if it were absent.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
@@ -66,22 +74,25 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapPlatformHealth();
-app.MapCalendar();
-app.MapDepartments();
-app.MapCatalog();
-app.MapShareRequests();
-app.MapAccessChecks();
-app.MapRulebook();
-app.MapAudit();
-app.MapReviews();
-app.MapCatalogChanges();
-app.MapNotices();
-app.MapConflicts();
-app.MapAssessments();
-app.MapPersonalizedCatalog();
-app.MapDevTokens();
+
+// The API's own endpoints: ids in their paths are checked before any handler runs.
+var api = app.MapGroup("").AddEndpointFilter(RouteIds.Check);
+api.MapCalendar();
+api.MapDepartments();
+api.MapCatalog();
+api.MapShareRequests();
+api.MapAccessChecks();
+api.MapRulebook();
+api.MapAudit();
+api.MapReviews();
+api.MapCatalogChanges();
+api.MapNotices();
+api.MapConflicts();
+api.MapAssessments();
+api.MapPersonalizedCatalog();
+api.MapDevTokens();
 app.MapDashboard();
-app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight);
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight).WithMetadata(PlatformHealth.ReadOnly);
 
 app.Run();
 

@@ -15,7 +15,7 @@ public static class SiloProgram
 
         // This host's HTTP port is for operators and probes (bind it to a private address): health and metrics.
         app.MapPlatformHealth();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(PlatformHealth.ReadOnly);
         app.Run();
     }
 }

@@ -45,6 +45,12 @@ public static class AuthSetup
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
+                    if (DashboardSession.SendsToLogin(context.Request))
+                    {
+                        context.Response.Redirect(DashboardSession.LoginPath);
+                        return;
+                    }
+
                     await ProblemWriter.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required",
                         context.ErrorDescription ?? "Send a bearer token: Authorization: Bearer <token>.");
                 },

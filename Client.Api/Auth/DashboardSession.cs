@@ -19,9 +19,24 @@ public static class DashboardSession
             ? request.Cookies[Cookie]
             : null;
 
+    public const string LoginPath = "/admin/login";
+
+    /// <summary>
+    /// A browser opening a dashboard page without a session is sent to the login page; an API client (anything not
+    /// asking for HTML) still gets its 401 problem.
+    /// </summary>
+    public static bool SendsToLogin(HttpRequest request) =>
+        request.Path.StartsWithSegments(Path)
+        && HttpMethods.IsGet(request.Method)
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
     public static void MapDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(Policies.PlatformAdmin);
+        // The dashboard is a page for people, not part of the API: it stays out of the OpenAPI document.
+        app.MapOrleansDashboard(routePrefix: Path)
+            .RequireAuthorization(Policies.PlatformAdmin)
+            .ExcludeFromDescription()
+            .AddEndpointFilter(DashboardSiloAddresses.Check);
 
         app.MapPost("/api/session", (HttpContext http) =>
         {
@@ -39,7 +54,7 @@ public static class DashboardSession
         .WithTags("Administration")
         .WithSummary("Opens a dashboard session: send your bearer token, get a cookie valid under /dashboard.");
 
-        app.MapGet("/admin/login", () => Results.Content(LoginPage, "text/html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(LoginPath, () => Results.Content(LoginPage, "text/html")).AllowAnonymous().ExcludeFromDescription();
     }
 
     private const string LoginPage = """

@@ -1,3 +1,4 @@
+using DataSharing.Common;
 using DataSharing.Sharing;
 
 namespace DataSharing.Api.Contracts;
@@ -19,8 +20,9 @@ public sealed record ShareRequestBody(
         DataItems = DataItems ?? [],
         Scenario = Scenario ?? "",
         DutyBasis = DutyBasis,
-        PeriodFrom = PeriodFrom ?? default,
-        PeriodTo = PeriodTo ?? default,
+        // Checked here because a missing date would otherwise become 0001-01-01 and be reported as out of range.
+        PeriodFrom = Require.Date(PeriodFrom, "periodFrom", "Art 21"),
+        PeriodTo = Require.Date(PeriodTo, "periodTo", "Art 21"),
         Materials = Materials ?? [],
     };
 }

@@ -22,12 +22,13 @@ public static class AccessCheckEndpoints
 
         group.MapGet("/", async (string? department, string? date, int? limit, string? after, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
+            Require.OptionalId(department, "department");
             var who = department ?? http.User.Department();
             http.User.EnsureMaySee($"The access checks of {who}", who);
             var day = date is null
                 ? ShanghaiTime.DateOf(time.GetUtcNow())
                 : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                    ? parsed
+                    ? Require.Date(parsed, "date")
                     : throw new ValidationFailedException("date", "date must be written YYYY-MM-DD.");
             return await grains.GetGrain<IAccessGateGrain>(0).List(who, day, PageRequest.Of(limit, after));
         })

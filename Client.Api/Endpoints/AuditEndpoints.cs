@@ -16,6 +16,8 @@ public static class AuditEndpoints
 
         group.MapGet("/", async (string? department, string? caseId, string? after, int? limit, HttpContext http, IGrainFactory grains) =>
         {
+            Require.OptionalId(department, "department");
+            Require.OptionalId(caseId, "caseId");
             // A department reads the records of its own acts and cases; oversight reads everything.
             var scope = http.User.HasOversight() ? department : http.User.Department();
             if (department is not null && department != scope)
@@ -35,9 +37,13 @@ public static class AuditEndpoints
             .WithSummary("Recomputes the hash chain and names the first record that does not hold.");
 
         group.MapGet("/export", (string? department, string? caseId, HttpContext http, IGrainFactory grains) =>
-            CsvText.Stream(http, "audit.csv",
+        {
+            Require.OptionalId(department, "department");
+            Require.OptionalId(caseId, "caseId");
+            return CsvText.Stream(http, "audit.csv",
                 ["sequence", "at", "actor", "role", "actorDepartment", "departments", "caseKind", "caseId", "action", "before", "after", "previousHash", "hash"],
-                Pages(grains.GetGrain<IAuditGrain>(0), department, caseId)))
+                Pages(grains.GetGrain<IAuditGrain>(0), department, caseId));
+        })
         .RequireAuthorization(Policies.Oversight)
         .WithSummary("The audit records as CSV, with their hashes, for archiving or an auditor's own verification.");
     }

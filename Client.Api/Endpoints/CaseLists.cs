@@ -15,6 +15,8 @@ public static class CaseLists
     public static RouteHandlerBuilder MapCaseList(this RouteGroupBuilder group, string kind, string what) =>
         group.MapGet("/", async (string? status, bool? open, string? department, int? limit, string? after, HttpContext http, IGrainFactory grains) =>
             {
+                Require.OptionalId(department, "department");
+                Require.OptionalLine(status, "status");
                 var page = PageRequest.Of(limit, after);
                 var query = new CaseListQuery(kind, DepartmentFor(http.User, department), status, open);
                 return await grains.GetGrain<ICaseListGrain>(0).List(query, page);

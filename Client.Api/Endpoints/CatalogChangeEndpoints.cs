@@ -20,6 +20,7 @@ public static class CatalogChangeEndpoints
             var declaration = new DeclareCatalogChange(http.User.Department(),
                 body.ChangedOn ?? throw new ValidationFailedException("changedOn", "changedOn is required (Art 15).", "Art 15"),
                 body.Basis ?? "", body.AffectedEntries ?? []);
+            CatalogChangeRules.ValidateDeclaration(declaration);
             var claim = await IdempotentCreation.Claim(http, grains, "catalog-change", caller, declaration,
                 CaseIds.Factory("CC", time),
                 async id => await grains.GetGrain<ICatalogChangeGrain>(id).Get() is not null);

@@ -16,6 +16,8 @@ public static class CatalogEndpoints
         group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, int? limit, string? after,
             HttpContext http, IGrainFactory grains) =>
         {
+            Require.OptionalId(provider, "provider");
+            Require.OptionalLine(q, "q");
             var page = PageRequest.Of(limit, after);
             var caller = http.User.ToActor();
             var query = new CatalogListQuery(
@@ -40,6 +42,8 @@ public static class CatalogEndpoints
         {
             var caller = http.User.ToActor();
             var content = body.ToContent(http.User.Department());
+            // Checked before a code is drawn: a refused draft must not use up the department's next sequence number.
+            CatalogEntryRules.Validate(content);
             var claim = await IdempotentCreation.Claim(http, grains, "catalog", caller, content,
                 async () => CatalogCodes.Format(content.ProviderDepartment, await grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment).NextCatalogSequence()),
                 async code => await grains.GetGrain<ICatalogEntryGrain>(code).Get() is not null);

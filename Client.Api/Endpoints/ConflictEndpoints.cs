@@ -18,9 +18,12 @@ public static class ConflictEndpoints
         group.MapPost("/", async (ConflictBody body, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
             var caller = http.User.ToActor();
+            ConflictRules.EnsureMayOpen(caller);
+            Require.Items(body.Parties, "parties", ConflictRules.MaxParties, "Art 27");
             var conflict = new OpenConflict(body.Classification ?? "", body.DataItem ?? "",
                 (body.Parties ?? []).Select(p => new ConflictParty(p.Department ?? "", string.IsNullOrWhiteSpace(p.EntryCode) ? null : p.EntryCode)).ToList(),
                 body.Description ?? "", body.StandardElementCode);
+            ConflictRules.ValidateSubject(conflict);
             var claim = await IdempotentCreation.Claim(http, grains, "conflict", caller, conflict,
                 CaseIds.Factory("CF", time),
                 async id => await grains.GetGrain<IConflictGrain>(id).Get() is not null);

@@ -20,8 +20,9 @@ public static class DepartmentEndpoints
 
         group.MapPost("/", async (DepartmentBody body, IGrainFactory grains) =>
         {
-            Require.Text(body.Code, "code");
-            Require.Text(body.Name, "name");
+            Require.Id(body.Code, "code");
+            Require.Line(body.Name, "name");
+            Require.OptionalId(body.RegionCode, "regionCode");
             var profile = new DepartmentProfile(
                 body.Code!, body.Name!,
                 body.Level ?? throw new ValidationFailedException("level", "level is Province or City."),

@@ -24,7 +24,7 @@ public static class DevTokenEndpoints
             // A data authority may name its own department (a city's, e.g. 340100-SJ); without one it is this platform's.
             if (Role.IsDepartmentRole(role) || (role == Role.DataAuthority && !string.IsNullOrWhiteSpace(body.Department)))
             {
-                Require.Text(body.Department, "department");
+                Require.Id(body.Department, "department");
                 if (await grains.GetGrain<IDepartmentGrain>(body.Department!).GetProfile() is null)
                 {
                     throw new ValidationFailedException("department", $"No department has the code '{body.Department}'.");
@@ -33,6 +33,7 @@ public static class DevTokenEndpoints
                 department = body.Department;
             }
 
+            Require.OptionalLine(body.Subject, "subject");
             var subject = string.IsNullOrWhiteSpace(body.Subject) ? $"dev:{role}:{department ?? "platform"}" : body.Subject;
             var lifetime = options.Value.DevTokenLifetime;
             return new DevTokenResponse(issuer.Issue(subject, role, department, lifetime), role, department, time.GetUtcNow() + lifetime);

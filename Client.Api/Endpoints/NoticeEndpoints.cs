@@ -23,6 +23,7 @@ public static class NoticeEndpoints
                 body.Findings ?? "",
                 body.RectifyBy ?? throw new ValidationFailedException("rectifyBy", "rectifyBy is the deadline the authority sets (Art 43).", "Art 43"),
                 body.RelatedCaseId);
+            NoticeRules.ValidateIssue(notice);
             var claim = await IdempotentCreation.Claim(http, grains, "notice", caller, notice,
                 CaseIds.Factory("RN", time),
                 async id => await grains.GetGrain<IRectificationNoticeGrain>(id).Get() is not null);

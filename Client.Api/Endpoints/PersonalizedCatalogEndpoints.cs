@@ -18,6 +18,7 @@ public static class PersonalizedCatalogEndpoints
         {
             var caller = http.User.ToActor();
             var ask = new PersonalizedCatalogBody(body.EntryCode ?? "", body.Justification ?? "");
+            PersonalizedCatalogRules.ValidateAsk(ask.EntryCode, ask.Justification);
             var claim = await IdempotentCreation.Claim(http, grains, "personalized-catalog", caller, ask,
                 CaseIds.Factory("PC", time),
                 async id => await grains.GetGrain<IPersonalizedCatalogRequestGrain>(id).Get() is not null);

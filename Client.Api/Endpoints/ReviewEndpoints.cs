@@ -24,6 +24,7 @@ public static class ReviewEndpoints
 
             var application = new FileReview(body.EntryCode ?? "", body.DataItems ?? [], body.Description ?? "",
                 body.Route ?? throw new ValidationFailedException("route", "route is Provider or Platform (Art 26).", "Art 26"), body.Evidence);
+            ReviewRules.ValidateApplication(application);
             var claim = await IdempotentCreation.Claim(http, grains, "review", applicant, application,
                 CaseIds.Factory("RV", time),
                 async id => await grains.GetGrain<IReviewGrain>(id).Get() is not null);

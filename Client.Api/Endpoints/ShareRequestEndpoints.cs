@@ -15,6 +15,7 @@ public static class ShareRequestEndpoints
         {
             var caller = http.User.ToActor();
             var submission = body.ToSubmission(http.User.Department());
+            ShareRequestRules.ValidateSubmission(submission);
             var claim = await IdempotentCreation.Claim(http, grains, "share-request", caller, submission, CaseIds.Factory("SR", time),
                 async id => await grains.GetGrain<IShareRequestGrain>(id).Get() is not null);
             var request = await grains.GetGrain<IShareRequestGrain>(claim.ResourceId).Submit(submission, caller);

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DataSharing.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DataSharing.Api.Problems;
 
 /// <summary>Turns the domain's exceptions and malformed input into problem responses; anything else stays a 500.</summary>
-internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -40,7 +41,8 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
         IdempotencyConflictException i => new(422, "Idempotency-Key reused", i.Detail, new() { ["field"] = "Idempotency-Key", ["existingId"] = i.ExistingId }),
         BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
         JsonException json => Malformed(json),
-        BadHttpRequestException bad => new(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Bad request", bad.Message, new()),
+        BadHttpRequestException bad => new(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Bad request", bad.Message,
+            new() { ["field"] = FieldOf(bad) }),
         _ when TransientFailures.Is(exception) => new(503, "Service unavailable",
             "The platform cannot reach its cluster or its database right now. Retry later; a retry with the same Idempotency-Key returns the case if the first attempt did create it.",
             new()),
@@ -50,8 +52,28 @@ internal sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> log
     private static Problem Malformed(JsonException json)
     {
         var field = FieldOf(json.Path);
-        return new(400, "Malformed JSON", $"The value of '{field}' is malformed or of the wrong type.", new() { ["field"] = field });
+        // The serializer's own message names .NET types; only whether the member came twice is worth passing on.
+        var detail = json.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)
+            ? $"'{field}' appears twice in the body; send each member once."
+            : json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? $"'{field}' is not a member of this body."
+                : $"The value of '{field}' is malformed or of the wrong type.";
+        return new(400, "Malformed JSON", detail, new() { ["field"] = field });
     }
+
+    /// <summary>
+    /// The parameter a binding failure names: ASP.NET Core words it 'Failed to bind parameter "int? year" from "x"'
+    /// or 'Required parameter "ReviewBody body" was not provided'; a wrong media type is the Content-Type's fault.
+    /// </summary>
+    internal static string FieldOf(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Content-Type",
+        StatusCodes.Status413PayloadTooLarge => "body",
+        _ => BoundParameter().Match(bad.Message) is { Success: true } match ? match.Groups[1].Value : "body",
+    };
+
+    [GeneratedRegex("parameter \"[^\"]*?(\\w+)\"")]
+    private static partial Regex BoundParameter();
 
     /// <summary>"$.dataItems[1]" → "dataItems[1]"; the body itself is "body".</summary>
     internal static string FieldOf(string? path) =>

@@ -20,10 +20,15 @@ public interface IWorkingDayCalendarGrain : IGrainWithStringKey
     Task<IReadOnlyList<int>> WorkingDaysBetween(IReadOnlyList<(DateOnly From, DateOnly To)> spans);
 
     /// <summary>
-    /// Loads (or replaces) one year's holidays and make-up working days, then has every case whose deadline was
-    /// provisional in that year recompute it.
+    /// Loads one year's holidays and make-up working days as a new calendar version (kept, with the one it
+    /// replaces, and audited), then has every case whose deadline was provisional in that year recompute it.
+    /// Deadlines computed before keep theirs.
     /// </summary>
-    Task<CalendarYear> LoadYear(int year, IReadOnlyList<CalendarDay> days, Actor by);
+    Task<CalendarLoadResult> LoadYear(int year, CalendarYearLoad load, Actor by);
+
+    /// <summary>Every version of a year's arrangement loaded so far, oldest first; empty if the year was never loaded.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<CalendarYear>> GetVersions(int year);
 
     /// <summary>Registers a case to be called back when <paramref name="year"/> is loaded.</summary>
     [AlwaysInterleave]

@@ -6,5 +6,6 @@ namespace DataSharing.Common;
 /// </summary>
 public interface IDeadlineBearer : IGrainWithStringKey
 {
-    Task RecomputeDeadline();
+    /// <summary>Recomputes a provisional deadline; says how it moved, or null when the case has none to recompute.</summary>
+    Task<DeadlineMove?> RecomputeDeadline();
 }

@@ -29,7 +29,7 @@ public static class CaseDeadlines
     {
         var calendar = grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key);
         var sum = await calendar.AddWorkingDays(start, workingDays);
-        var deadline = new Deadline(sum.From, workingDays, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional);
+        var deadline = new Deadline(sum.From, workingDays, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional, sum.CalendarVersion);
         if (deadline.Provisional)
         {
             for (var year = deadline.StartDate.Year; year <= deadline.DueDate.Year; year++)

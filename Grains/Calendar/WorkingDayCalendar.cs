@@ -15,8 +15,12 @@ public sealed class WorkingDayCalendar
     private readonly Dictionary<DateOnly, CalendarDayKind> _days = new();
     private readonly HashSet<int> _loadedYears = new();
 
-    public WorkingDayCalendar(IEnumerable<CalendarYear> years)
+    private readonly int _version;
+
+    /// <param name="version">The calendar version these years make; every sum and deadline computed carries it.</param>
+    public WorkingDayCalendar(IEnumerable<CalendarYear> years, int version = 0)
     {
+        _version = version;
         foreach (var year in years)
         {
             _loadedYears.Add(year.Year);
@@ -54,7 +58,7 @@ public sealed class WorkingDayCalendar
             }
         }
 
-        return new WorkingDaySum(from, days, date, provisional);
+        return new WorkingDaySum(from, days, date, provisional, _version);
     }
 
     /// <summary>
@@ -79,6 +83,6 @@ public sealed class WorkingDayCalendar
     public Deadline DeadlineAfter(DateTimeOffset receivedAt, int days)
     {
         var sum = AddWorkingDays(ShanghaiTime.DateOf(receivedAt), days);
-        return new Deadline(sum.From, days, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional);
+        return new Deadline(sum.From, days, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional, sum.CalendarVersion);
     }
 }

@@ -52,6 +52,7 @@ public sealed class CatalogEntryGrain(
                 $"Catalog entry {Code} is at version {entry.Version}, not {expected}; reload it and edit again.");
         }
 
+        Require.OptionalText(note, "note");
         if (content.ProviderDepartment != entry.Content.ProviderDepartment)
         {
             throw new ValidationFailedException("providerDepartment", "An entry stays with its responsible department; retire it and compile a new one.");
@@ -92,10 +93,7 @@ public sealed class CatalogEntryGrain(
             throw new IllegalTransitionException(Code, entry.Status.ToString(), "retire");
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new ValidationFailedException("reason", "Say why the entry is retired.");
-        }
+        Require.Text(reason, "reason");
 
         state.State.Entry = entry with { Status = CatalogEntryStatus.Retired, RetiredReason = reason, UpdatedAt = clock.Now };
         return await Save("retire", Describe(entry), by, entry);

@@ -5,29 +5,41 @@ namespace DataSharing.Catalog;
 /// <summary>What an entry must state before the catalog accepts it (R1: Art 13, 22, 24, 36).</summary>
 public static class CatalogEntryRules
 {
+    /// <summary>The most data items (fields) one entry lists; a request, review or access check names at most these.</summary>
+    public const int MaxDataItems = 300;
+
+    /// <summary>The most materials an entry may require of a request (Art 24).</summary>
+    public const int MaxRequiredMaterials = 20;
+
     public static void Validate(CatalogEntryContent content)
     {
-        Require.Text(content.Classification, "classification", "Art 13");
-        Require.Text(content.ProviderDepartment, "providerDepartment", "Art 13");
-        Require.Text(content.Name, "name", "Art 13");
-        Require.Text(content.Format, "format", "Art 13");
+        Require.Line(content.Classification, "classification", "Art 13");
+        Require.Id(content.ProviderDepartment, "providerDepartment", "Art 13");
+        Require.Line(content.Name, "name", "Art 13");
+        Require.Line(content.Format, "format", "Art 13");
         Require.Text(content.UsageRequirements, "usageRequirements", "Art 13");
-        Require.Text(content.UpdateFrequency, "updateFrequency", "Art 13");
-        Require.Text(content.SecurityGrade, "securityGrade", "Art 39");
-        Require.MaxLength(content.Description, "description");
-        Require.MaxLength(content.ShareConditions, "shareConditions");
+        Require.Line(content.UpdateFrequency, "updateFrequency", "Art 13");
+        Require.Line(content.SecurityGrade, "securityGrade", "Art 39");
+        Require.OptionalText(content.Description, "description");
+        Require.OptionalText(content.ShareConditions, "shareConditions");
+        Require.OptionalText(content.ShareReason, "shareReason");
+        Require.OptionalText(content.LegalBasis, "legalBasis");
+        Require.OptionalLine(content.SourceSystem, "sourceSystem");
+        Require.OptionalDate(content.LastDataUpdate, "lastDataUpdate", "Art 13");
 
-        if (content.DataItems.Count == 0)
+        if (content.DataItems is not { Count: > 0 })
         {
             throw new ValidationFailedException("dataItems", "An entry lists at least one data item.", "Art 13");
         }
 
+        Require.Items(content.DataItems, "dataItems", MaxDataItems, "Art 13");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < content.DataItems.Count; i++)
         {
             var item = content.DataItems[i];
-            Require.Text(item.Name, $"dataItems[{i}].name", "Art 13");
-            Require.Text(item.DataType, $"dataItems[{i}].dataType", "Art 13");
+            Require.Line(item.Name, $"dataItems[{i}].name", "Art 13");
+            Require.Line(item.DataType, $"dataItems[{i}].dataType", "Art 13");
+            Require.OptionalId(item.StandardElementCode, $"dataItems[{i}].standardElementCode", "Art 16");
             if (!names.Add(item.Name.Trim()))
             {
                 throw new ValidationFailedException($"dataItems[{i}].name", $"The data item '{item.Name}' is listed twice.");
@@ -47,9 +59,10 @@ public static class CatalogEntryRules
             Require.Text(content.ShareConditions, "shareConditions", "Art 22");
         }
 
+        Require.Items(content.RequiredMaterials, "requiredMaterials", MaxRequiredMaterials, "Art 24");
         for (var i = 0; i < content.RequiredMaterials.Count; i++)
         {
-            Require.Text(content.RequiredMaterials[i], $"requiredMaterials[{i}]", "Art 24");
+            Require.Line(content.RequiredMaterials[i], $"requiredMaterials[{i}]", "Art 24");
         }
 
         if (content.UpdateTimeLimitWorkingDays is < 0 or > 365)

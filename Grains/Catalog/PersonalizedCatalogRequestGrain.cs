@@ -32,8 +32,7 @@ public sealed class PersonalizedCatalogRequestGrain : CaseGrain<PersonalizedCata
                 : throw new IllegalTransitionException(Id, existing.Status.ToString(), "ask", $"Request {Id} was already made with other content.");
         }
 
-        Require.Text(entryCode, "entryCode", "Art 14");
-        Require.Text(justification, "justification", "Art 14");
+        PersonalizedCatalogRules.ValidateAsk(entryCode, justification);
         var city = level is { Level: DepartmentLevel.City }
             ? level
             : throw new NotEntitledException("A city data authority asks for consent to a personalized catalog entry (Art 14).");
@@ -104,7 +103,7 @@ public sealed class PersonalizedCatalogRequestGrain : CaseGrain<PersonalizedCata
             throw new IllegalTransitionException(Id, request.Status.ToString(), decision == PersonalizedCatalogStatus.Approved ? "approve" : "reject");
         }
 
-        Require.MaxLength(note, "note");
+        Require.OptionalText(note, "note");
         var verb = decision == PersonalizedCatalogStatus.Approved ? "approve" : "reject";
         var decided = await Save(request with
         {

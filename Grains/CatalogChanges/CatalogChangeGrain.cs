@@ -63,7 +63,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
     {
         var change = Existing(by);
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.RecordUpdate);
-        Require.MaxLength(note, "note");
+        Require.OptionalText(note, "note");
         var now = Clock.Now;
         var report = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.CatalogReportWorkingDays, this.GetGrainId());
         return await Save(change with
@@ -94,11 +94,11 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
 
     public Task<CatalogChangeView?> Get() => Task.FromResult(CaseState.State.Change);
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (CaseState.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { Provisional: true } running)
         {
-            return;
+            return null;
         }
 
         var recomputed = await CaseDeadlines.ComputeFrom(GrainFactory, running.StartDate, running.WorkingDays, this.GetGrainId());
@@ -108,6 +108,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
         {
             History = [.. change.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", change.Status.ToString(), change.Status.ToString(), note)],
         });
+        return new DeadlineMove(CaseKind, Id, running.DueDate, recomputed.DueDate, recomputed.Provisional);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -138,16 +139,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
 
     private async Task Validate(DeclareCatalogChange declaration, DateOnly today)
     {
-        Require.Text(declaration.Basis, "basis", "Art 15");
-        if (declaration.ChangedOn == default || declaration.ChangedOn > today)
-        {
-            throw new ValidationFailedException("changedOn", "changedOn is the date the law or duty changed: today or earlier.", "Art 15");
-        }
-
-        if (declaration.ChangedOn.Year < WorkingDayCalendarGrain.MinYear)
-        {
-            throw new ValidationFailedException("changedOn", $"changedOn is after {WorkingDayCalendarGrain.MinYear}.");
-        }
+        CatalogChangeRules.ValidateDeclaration(declaration, today);
 
         for (var i = 0; i < declaration.AffectedEntries.Count; i++)
         {

@@ -134,6 +134,7 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
         var conflict = Existing();
         var next = ConflictStateMachine.Apply(Id, conflict.Status, ConflictAction.Rule);
         Require.Text(ruling, "ruling", "Art 27");
+        Require.OptionalId(sourceDepartment, "sourceDepartment", "Art 27");
         if (sourceDepartment is not null && !PartyDepartments(conflict).Contains(sourceDepartment))
         {
             throw new ValidationFailedException("sourceDepartment", $"{sourceDepartment} is not a party to conflict {Id}.", "Art 27");
@@ -158,16 +159,17 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
 
     public Task<ConflictView?> Get() => Task.FromResult(CaseState.State.Conflict);
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (CaseState.State.Conflict is not { Status: ConflictStatus.Negotiating, NegotiationDeadline: { Provisional: true } old } conflict)
         {
-            return;
+            return null;
         }
 
         var deadline = await CaseDeadlines.Compute(GrainFactory, conflict.OpenedAt, old.WorkingDays, this.GetGrainId());
         await Move(conflict with { NegotiationDeadline = deadline }, conflict.Status, "recompute-deadline",
             $"Negotiate until {deadline.DueDate:yyyy-MM-dd}, was {old.DueDate:yyyy-MM-dd}.", Actor.System);
+        return new DeadlineMove(CaseKind, Id, old.DueDate, deadline.DueDate, deadline.Provisional);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -37,11 +37,23 @@ public static class ConflictRules
         }
     }
 
+    /// <summary>A conflict is between a few departments; more than this is a mistake in the request.</summary>
+    public const int MaxParties = 20;
+
+    /// <summary>The checks that need no state: by the API before the conflict's id is claimed, by the grain before any lookup.</summary>
     public static void ValidateSubject(OpenConflict conflict)
     {
-        Require.Text(conflict.Classification, "classification", "Art 27");
-        Require.Text(conflict.DataItem, "dataItem", "Art 27");
+        Require.Line(conflict.Classification, "classification", "Art 27");
+        Require.Line(conflict.DataItem, "dataItem", "Art 27");
+        Require.OptionalId(conflict.StandardElementCode, "standardElementCode", "Art 16");
         Require.Text(conflict.Description, "description", "Art 27");
+        Require.Items(conflict.Parties, "parties", MaxParties, "Art 27");
+        for (var i = 0; i < conflict.Parties.Count; i++)
+        {
+            Require.Id(conflict.Parties[i].Department, $"parties[{i}].department", "Art 27");
+            Require.OptionalId(conflict.Parties[i].EntryCode, $"parties[{i}].entryCode", "Art 27");
+        }
+
         if (conflict.Parties.Select(p => p.Department).Distinct().Count() < 2)
         {
             throw new ValidationFailedException("parties", "A conflict is between two or more departments (Art 27).", "Art 27");
@@ -58,7 +70,7 @@ public static class ConflictRules
         for (var i = 0; i < conflict.Parties.Count; i++)
         {
             var party = conflict.Parties[i];
-            if (await grains.GetGrain<IDepartmentGrain>(party.Department ?? "").GetProfile() is null)
+            if (await grains.GetGrain<IDepartmentGrain>(party.Department).GetProfile() is null)
             {
                 throw new ValidationFailedException($"parties[{i}].department", $"No department has the code '{party.Department}'.");
             }

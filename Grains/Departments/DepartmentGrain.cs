@@ -33,10 +33,7 @@ public sealed partial class DepartmentGrain(
             throw new ValidationFailedException("code", "A department code is a six-digit region code, a dash and the unit's letters, e.g. 340000-GA.");
         }
 
-        if (string.IsNullOrWhiteSpace(profile.Name))
-        {
-            throw new ValidationFailedException("name", "The department's name is required.");
-        }
+        Require.Line(profile.Name, "name");
 
         if (!code.StartsWith(profile.RegionCode + "-", StringComparison.Ordinal))
         {

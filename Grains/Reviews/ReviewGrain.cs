@@ -38,6 +38,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
                 : throw new IllegalTransitionException(Id, existing.Status.ToString(), "file", $"Review {Id} was already filed with other content.");
         }
 
+        ReviewRules.ValidateApplication(application);
         var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(application.EntryCode).Get();
         if (entry is null || entry.Status != CatalogEntryStatus.Published)
         {
@@ -75,9 +76,10 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         }
 
         var now = Clock.Now;
-        var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Route);
-        review = await Received(review with { Status = next }, now);
-        return await Save(review with { History = [.. review.History, new CaseTransition(now, by, "route", review.Status.ToString(), next.ToString(), $"to {review.ProviderDepartment}")] });
+        var from = review.Status;
+        var next = ReviewStateMachine.Apply(Id, from, ReviewAction.Route);
+        var received = await Received(review with { Status = next }, now);
+        return await Save(received with { History = [.. review.History, new CaseTransition(now, by, "route", from.ToString(), next.ToString(), $"to {review.ProviderDepartment}")] });
     }
 
     public async Task<ReviewView> Extend(int workingDays, string reason, Actor by)
@@ -106,11 +108,11 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     public Task<ReviewView?> Get() => Task.FromResult(CaseState.State.Review);
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (CaseState.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
         {
-            return;
+            return null;
         }
 
         // After an extension the stored deadline counts the extension's days, so the base comes from the case.
@@ -126,6 +128,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
             History = [.. review.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", review.Status.ToString(), review.Status.ToString(),
                 $"Due {deadline.DueDate:yyyy-MM-dd}, was {review.Deadline.DueDate:yyyy-MM-dd}.")],
         });
+        return new DeadlineMove(CaseKind, Id, review.Deadline.DueDate, deadline.DueDate, deadline.Provisional);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -168,7 +171,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         }
 
         var next = ReviewStateMachine.Apply(Id, review.Status, action);
-        Require.Text(explanation, "explanation", "Art 26");
+        ReviewRules.ValidateAnswer(explanation, correctedVersion);
         var now = Clock.Now;
         var late = review.Deadline is { } deadline && now >= deadline.DueAt;
         return await Save(review with

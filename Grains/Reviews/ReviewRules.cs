@@ -6,15 +6,23 @@ namespace DataSharing.Reviews;
 /// <summary>The rules of Art 26 on filing and extending a review.</summary>
 public static class ReviewRules
 {
-    public static void ValidateApplication(FileReview application, CatalogEntryContent entry)
+    /// <summary>What can be checked without the entry: by the API before the review's id is claimed, and by the grain.</summary>
+    public static void ValidateApplication(FileReview application)
     {
+        Require.Id(application.EntryCode, "entryCode", "Art 26");
         Require.Text(application.Description, "description", "Art 26");
-        Require.MaxLength(application.Evidence, "evidence");
+        Require.OptionalText(application.Evidence, "evidence");
         if (!Enum.IsDefined(application.Route))
         {
             throw new ValidationFailedException("route", "route is Provider or Platform.", "Art 26");
         }
 
+        Require.DistinctLines(application.DataItems, "dataItems", CatalogEntryRules.MaxDataItems, "Art 26");
+    }
+
+    public static void ValidateApplication(FileReview application, CatalogEntryContent entry)
+    {
+        ValidateApplication(application);
         var items = entry.DataItems.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < application.DataItems.Count; i++)
         {
@@ -22,6 +30,16 @@ public static class ReviewRules
             {
                 throw new ValidationFailedException($"dataItems[{i}]", $"The entry has no data item '{application.DataItems[i]}'.");
             }
+        }
+    }
+
+    /// <summary>An answer explains itself; a correction names the entry version that holds it, if any.</summary>
+    public static void ValidateAnswer(string explanation, int? correctedEntryVersion)
+    {
+        Require.Text(explanation, "explanation", "Art 26");
+        if (correctedEntryVersion is { } version)
+        {
+            Require.Range(version, "correctedEntryVersion", 1, int.MaxValue, "Art 26");
         }
     }
 

@@ -17,17 +17,13 @@ public sealed class AccessGateGrain(CatalogEntryCache catalog, GrantCache grants
 {
     public async Task<AccessCheckRecord> Check(AccessCheckRequest request, Actor by)
     {
-        Require.Text(request.EntryCode, "entryCode");
-        Require.Text(request.Scenario, "scenario", "Art 21");
-        if (request.DataItems.Count == 0)
-        {
-            throw new ValidationFailedException("dataItems", "Name the data items to be used.", "Art 21");
-        }
-
+        AccessRules.ValidateCheck(request);
         if (await catalog.Get(request.EntryCode) is not { } entry)
         {
             throw new ValidationFailedException("entryCode", $"No catalog entry has the code '{request.EntryCode}'.");
         }
+
+        AccessRules.ValidateCheck(request, entry.Content);
 
         var now = clock.Now;
         var today = ShanghaiTime.DateOf(now);

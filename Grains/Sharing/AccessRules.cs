@@ -1,3 +1,6 @@
+using DataSharing.Catalog;
+using DataSharing.Common;
+
 namespace DataSharing.Sharing;
 
 /// <summary>R12, Art 21: shared data is used only within the authorized manner, scope and period.</summary>
@@ -45,6 +48,24 @@ public static class AccessRules
         return denied.Count > 0
             ? Deny($"The grant of {id} does not cover {string.Join(", ", denied)}.", id, denied)
             : new AccessDecision(true, $"Granted by {id} until {grant.ValidTo:yyyy-MM-dd}.", id, []);
+    }
+
+    /// <summary>A check names one entry, a scenario and distinct data items, at most as many as the entry has.</summary>
+    public static void ValidateCheck(AccessCheckRequest use, CatalogEntryContent? entry = null)
+    {
+        Require.Id(use.EntryCode, "entryCode");
+        Require.Text(use.Scenario, "scenario", "Art 21");
+        if (use.DataItems is not { Count: > 0 })
+        {
+            throw new ValidationFailedException("dataItems", "Name the data items to be used.", "Art 21");
+        }
+
+        Require.DistinctLines(use.DataItems, "dataItems", CatalogEntryRules.MaxDataItems, "Art 21");
+        if (entry is not null && use.DataItems.Count > entry.DataItems.Count)
+        {
+            throw new ValidationFailedException("dataItems",
+                $"dataItems has {use.DataItems.Count} entries; {use.EntryCode} has only {entry.DataItems.Count} data items.", "Art 21");
+        }
     }
 
     private static AccessDecision Deny(string reason, string? requestId, IReadOnlyList<string> items) =>

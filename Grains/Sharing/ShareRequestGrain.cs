@@ -46,13 +46,14 @@ public sealed class ShareRequestGrain(
             throw new NotEntitledException($"{by.Subject} does not act for {submission.RequesterDepartment}.");
         }
 
+        var now = clock.Now;
+        ShareRequestRules.ValidateSubmission(submission, ShanghaiTime.DateOf(now));
         if (await catalog.Published(submission.EntryCode) is not { } entry)
         {
             throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{submission.EntryCode}'.", "Art 24");
         }
 
-        var now = clock.Now;
-        ShareRequestRules.ValidateSubmission(submission, entry.Content, ShanghaiTime.DateOf(now));
+        ShareRequestRules.ValidateAgainstEntry(submission, entry.Content);
         var status = ShareRequestStateMachine.OnSubmit(entry.Content.ShareType);
         var request = new ShareRequestView
         {
@@ -138,7 +139,7 @@ public sealed class ShareRequestGrain(
             throw new NotEntitledException($"Only {request.Submission.RequesterDepartment} can withdraw its request.");
         }
 
-        Require.MaxLength(reason, "reason");
+        Require.OptionalText(reason, "reason");
         return await Move(request, ShareRequestAction.Withdraw, "withdraw", reason, by);
     }
 
@@ -153,11 +154,11 @@ public sealed class ShareRequestGrain(
 
     public Task<ShareRequestView?> Get() => Task.FromResult(state.State.Request);
 
-    public async Task RecomputeDeadline()
+    public async Task<DeadlineMove?> RecomputeDeadline()
     {
         if (state.State.Request is not { Status: ShareRequestStatus.AwaitingProvider, AnswerDeadline.Provisional: true } request)
         {
-            return;
+            return null;
         }
 
         var deadline = await CaseDeadlines.Compute(GrainFactory, request.ReceivedAt, request.AnswerDeadline.WorkingDays, this.GetGrainId());
@@ -168,6 +169,7 @@ public sealed class ShareRequestGrain(
             History = [.. request.History, new CaseTransition(now, Actor.System, "recompute-deadline", request.Status.ToString(), request.Status.ToString(),
                 $"Due {deadline.DueDate:yyyy-MM-dd}{(deadline.Provisional ? " (provisional)" : "")}, was {request.AnswerDeadline.DueDate:yyyy-MM-dd}.")],
         });
+        return new DeadlineMove(CaseKind, Id, request.AnswerDeadline.DueDate, deadline.DueDate, deadline.Provisional);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -236,9 +238,11 @@ public sealed class ShareRequestGrain(
     /// <summary>Stores a new version of the request, then its read-model row (see <see cref="CaseCommit{TState}"/>).</summary>
     private async Task<ShareRequestView> Commit(ShareRequestView request)
     {
+        // Everything that can fail on the new version is computed before the state holds it: a failure then leaves
+        // the request as it was, never answered as failed while the grain already shows the act.
         var due = DueOf(request);
-        var act = request.History[^1];
         state.State.Request = request;
+        var act = request.History[^1];
         await Cases.Commit(due, clock.Now, version =>
             TransitionAudit.Of(CaseKind, Id, version, act, [request.Submission.RequesterDepartment, request.ProviderDepartment]));
         return request;

@@ -33,17 +33,9 @@ public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrai
                 : throw new IllegalTransitionException(Id, existing.Status.ToString(), "issue", $"Notice {Id} was already issued with other content.");
         }
 
-        Require.Text(notice.Findings, "findings", "Art 43");
-        if (!Enum.IsDefined(notice.Category))
-        {
-            throw new ValidationFailedException("category", "category is one of the eight of Art 43.", "Art 43");
-        }
-
+        NoticeRules.ValidateIssue(notice);
         var now = Clock.Now;
-        if (notice.RectifyBy < ShanghaiTime.DateOf(now))
-        {
-            throw new ValidationFailedException("rectifyBy", "The rectification deadline is today or later.", "Art 43");
-        }
+        NoticeRules.ValidateDeadline(notice.RectifyBy, ShanghaiTime.DateOf(now), "the rectification deadline");
 
         if (await GrainFactory.GetGrain<IDepartmentGrain>(notice.Department).GetProfile() is null)
         {
@@ -81,7 +73,11 @@ public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrai
         EnsureAuthority(by);
         var notice = Existing();
         var next = RectificationStateMachine.Apply(Id, notice.Status, accept ? RectificationAction.Accept : RectificationAction.Reject, CaseState.State.ReportedFrom);
-        if (!accept)
+        if (accept)
+        {
+            Require.OptionalText(reason, "reason");
+        }
+        else
         {
             Require.Text(reason, "reason", "Art 43");
         }
@@ -95,10 +91,7 @@ public sealed class RectificationNoticeGrain : CaseGrain<RectificationNoticeGrai
         var notice = Existing();
         var next = RectificationStateMachine.Apply(Id, notice.Status, RectificationAction.GovernmentOrder);
         Require.Text(order, "order", "Art 43");
-        if (rectifyBy < ShanghaiTime.DateOf(Clock.Now))
-        {
-            throw new ValidationFailedException("rectifyBy", "The new deadline is today or later.", "Art 43");
-        }
+        NoticeRules.ValidateDeadline(rectifyBy, ShanghaiTime.DateOf(Clock.Now), "the new deadline");
 
         return await Move(notice with { GovernmentRectifyBy = rectifyBy, DueAt = ShanghaiTime.EndOf(rectifyBy) }, next, "government-order",
             $"Rectify by {rectifyBy:yyyy-MM-dd}: {order}", by);

@@ -33,7 +33,10 @@ public static class PlatformHealth
                     checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
                 }));
             },
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(ReadOnly);
+
+    /// <summary>Probes and scrapers only read: any other method is a 405, not a health report.</summary>
+    public static readonly HttpMethodMetadata ReadOnly = new(["GET", "HEAD"]);
 
     /// <summary>Healthy when the cluster answers and has at least one active silo.</summary>
     private sealed class SiloHealthCheck(IGrainFactory grains) : IHealthCheck

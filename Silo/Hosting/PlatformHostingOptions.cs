@@ -17,9 +17,11 @@ public sealed class PlatformHostingOptions
 
     public string ServiceId { get; set; } = "datasharing";
 
-    public int SiloPort { get; set; } = 11111;
+    /// <summary>Silo-to-silo port. Unset: a free port in embedded mode, 11111 in cluster mode.</summary>
+    public int? SiloPort { get; set; }
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>The port clients connect to. Unset: a free port in embedded mode, 30000 in cluster mode.</summary>
+    public int? GatewayPort { get; set; }
 
     /// <summary>The address other silos and clients reach this silo at (cluster mode).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";

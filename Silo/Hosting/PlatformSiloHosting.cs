@@ -30,6 +30,12 @@ public static class PlatformSiloHosting
     public static PlatformHostingOptions AddPlatformSilo(this IHostApplicationBuilder builder)
     {
         var options = PlatformHostingOptions.From(builder.Configuration);
+        var (siloPort, gatewayPort) = options.Mode == HostingMode.Embedded
+            ? EmbeddedPorts.Resolve(options.SiloPort, options.GatewayPort)
+            : (options.SiloPort ?? 11111, options.GatewayPort ?? 30000);
+        (options.SiloPort, options.GatewayPort) = (siloPort, gatewayPort);
+        // The options as resolved (the ports picked), for the start-up banner and for tests.
+        builder.Services.AddSingleton(options);
         if (options.Mode == HostingMode.Cluster)
         {
             builder.Services.AddPlatformPostgres(options.PlatformConnectionString);
@@ -76,12 +82,12 @@ public static class PlatformSiloHosting
             switch (options.Mode)
             {
                 case HostingMode.Embedded:
-                    silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                    silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                     silo.AddMemoryGrainStorage(StorageNames.Platform);
                     silo.UseInMemoryReminderService();
                     break;
                 case HostingMode.Cluster:
-                    silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort);
+                    silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), siloPort, gatewayPort);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = Invariant;

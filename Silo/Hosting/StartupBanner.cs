@@ -1,20 +1,19 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DataSharing.Silo.Hosting;
 
 /// <summary>Says loudly, once the silo is up, whether what it stores survives a restart.</summary>
-internal sealed class StartupBanner(IConfiguration configuration, ILogger<StartupBanner> logger) : IHostedService
+internal sealed class StartupBanner(PlatformHostingOptions options, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = PlatformHostingOptions.From(configuration);
         if (options.Mode == HostingMode.Embedded)
         {
             logger.LogWarning(
                 "EMBEDDED MODE: grain state and reminders are kept IN MEMORY and are lost when this process stops. " +
                 "Set Platform__Mode=Cluster with a PostgreSQL connection string for a durable cluster.");
+            logger.LogInformation("The embedded silo listens on 127.0.0.1 port {SiloPort} (silo) and {GatewayPort} (gateway).", options.SiloPort, options.GatewayPort);
         }
         else
         {

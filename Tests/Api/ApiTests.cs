@@ -247,7 +247,12 @@ public sealed class ApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var bad = await Problem(await admin.PutAsJsonAsync("/api/calendar/years/2028", new { days = new[] { new { date = "2028-01-04", kind = "Workday" } } }), HttpStatusCode.BadRequest);
         Assert.Equal("days[0].kind", bad.GetProperty("field").GetString());
 
-        var loaded = await admin.PutAsJsonAsync("/api/calendar/years/2028", new { days = new[] { new { date = "2028-01-03", kind = "Holiday", occasion = "New Year's Day" } } });
+        var loaded = await admin.PutAsJsonAsync("/api/calendar/years/2028", new
+        {
+            days = new[] { new { date = "2028-01-03", kind = "Holiday", occasion = "New Year's Day" } },
+            force = true,
+            reason = "Only the New Year holiday is published so far.",
+        });
         Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
 
         var sum = await Body(await admin.GetAsync("/api/calendar/working-days/add?from=2027-12-31&days=1"));

@@ -35,12 +35,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     {
         ["GET /"] = Open,
         ["GET /health"] = Open,
+        ["HEAD /health"] = Open,
         ["GET /openapi/{documentName}.json"] = Open,
         ["GET /admin/login"] = Open,
         ["POST /api/dev/tokens"] = Open,
         ["GET /api/calendar/working-days/add"] = Open,
         ["GET /api/calendar/years"] = Authenticated,
         ["GET /api/calendar/years/{year:int}"] = Authenticated,
+        ["GET /api/calendar/years/{year:int}/versions"] = Authenticated,
         ["PUT /api/calendar/years/{year:int}"] = Roles([Role.PlatformAdmin]),
         ["GET /api/departments/"] = Authenticated,
         ["GET /api/departments/{code}"] = Authenticated,
@@ -104,6 +106,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/personalized-catalog-requests/{id}/reject"] = Roles([Role.DataAuthority]),
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
+        ["HEAD /metrics"] = Roles(Oversight),
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
         // Live log streaming is switched off (HideTrace): refused to everyone.
         ["GET /dashboard/Trace"] = new Rule([]),

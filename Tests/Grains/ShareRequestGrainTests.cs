@@ -33,6 +33,27 @@ public sealed class ShareRequestGrainTests(PlatformTestCluster platform) : IClas
     }
 
     [Fact]
+    public async Task Art21_Art38_a_submission_or_approval_reaching_9999_12_31_is_refused_and_leaves_the_request_as_it_was()
+    {
+        var far = Samples.Submission() with { PeriodFrom = new(9999, 12, 31), PeriodTo = new(9999, 12, 31) };
+        Assert.Equal("periodFrom", (await Assert.ThrowsAsync<ValidationFailedException>(() => Request("SR-far-1").Submit(far, Actors.Operator("340000-RS")))).Field);
+        Assert.Null(await Request("SR-far-1").Get());
+
+        await Request("SR-far-2").Submit(Samples.Submission(), Actors.Operator("340000-RS"));
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Request("SR-far-2").Approve(new ApproveShareRequest(ValidTo: new DateOnly(9999, 12, 31)), Actors.Operator("340000-GA")));
+        Assert.Equal("validTo", refused.Field);
+
+        // Not granted in memory, not in the history, not in the audit log: the approval can be made again, properly.
+        var request = (await Request("SR-far-2").Get())!;
+        Assert.Equal(ShareRequestStatus.AwaitingProvider, request.Status);
+        Assert.Equal(["submit"], request.History.Select(h => h.Action));
+        var audit = await platform.Grains.GetGrain<DataSharing.Audit.IAuditGrain>(0).Query(new DataSharing.Audit.AuditFilter(CaseId: "SR-far-2"));
+        Assert.Equal(["submit"], audit.Select(r => r.Entry.Action));
+        Assert.Equal(ShareRequestStatus.Granted, (await Request("SR-far-2").Approve(new ApproveShareRequest(), Actors.Operator("340000-GA"))).Status);
+    }
+
+    [Fact]
     public async Task Submitting_the_same_request_again_returns_it_and_other_content_under_the_same_id_is_refused()
     {
         var first = await Request("SR-idem-1").Submit(Samples.Submission(), Actors.Operator("340000-RS"));

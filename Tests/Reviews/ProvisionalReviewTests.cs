@@ -20,8 +20,8 @@ public sealed class ProvisionalReviewTests(LateDecemberCluster platform) : IClas
         Assert.True(extended.Deadline!.Provisional);
         Assert.Equal(new DateOnly(2027, 1, 7), extended.Deadline.DueDate);
 
-        await platform.Grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key).LoadYear(2027,
-            [new CalendarDay(new DateOnly(2027, 1, 1), CalendarDayKind.Holiday, "New Year's Day")], Actors.Admin);
+        await platform.Grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key).LoadYear(2027, new CalendarYearLoad(
+            [new CalendarDay(new DateOnly(2027, 1, 1), CalendarDayKind.Holiday, "New Year's Day")], Force: true, Reason: "The test needs January only."), Actors.Admin);
 
         // Final: seven working days from receipt end on Tue 5 Jan; three more end on Fri 8 Jan.
         var recomputed = await Eventually.Get(() => review.Get(), r => r!.Deadline!.Provisional == false);

@@ -1,3 +1,4 @@
+using DataSharing.Audit;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Departments;
@@ -61,6 +62,20 @@ public sealed class ReviewTests(MidSeptemberCluster platform) : IClassFixture<Mi
         Assert.Equal("workingDays", (await Assert.ThrowsAsync<ValidationFailedException>(() =>
             Review("RV-ext-2").Extend(8, "Busy.", Actors.Head("340000-GA")))).Field);
         Assert.Null((await Review("RV-ext-2").Get())!.Extension);
+    }
+
+    [Fact]
+    public async Task Art26_Art38_routing_is_recorded_as_AwaitingRouting_to_Verifying_in_the_history_and_the_audit_log()
+    {
+        await Review("RV-route-audit").File(Application(ReviewRoute.Platform), Citizen);
+        var routed = await Review("RV-route-audit").Route(Actors.Admin);
+
+        var step = routed.History[^1];
+        Assert.Equal(("route", "AwaitingRouting", "Verifying"), (step.Action, step.From, step.To));
+        var audit = await platform.Grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(CaseId: "RV-route-audit"));
+        var record = Assert.Single(audit, r => r.Entry.Action == "route");
+        Assert.Equal("AwaitingRouting", record.Entry.Before);
+        Assert.StartsWith("Verifying", record.Entry.After);
     }
 
     [Fact]
