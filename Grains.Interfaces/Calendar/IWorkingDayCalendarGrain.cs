@@ -15,9 +15,6 @@ public interface IWorkingDayCalendarGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<CalendarYear>> GetYears();
 
-    /// <summary>For each span, how many working days after its start its end is (e.g. how long an answer took).</summary>
-    [AlwaysInterleave]
-    Task<IReadOnlyList<int>> WorkingDaysBetween(IReadOnlyList<(DateOnly From, DateOnly To)> spans);
 
     /// <summary>
     /// Loads one year's holidays and make-up working days as a new calendar version (kept, with the one it

@@ -5,7 +5,7 @@ using Orleans.Concurrency;
 namespace DataSharing.Assessment;
 
 [StatelessWorker, Reentrant]
-public sealed class AssessmentGrain(IAssessmentStore store) : Grain, IAssessmentGrain
+public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calendar) : Grain, IAssessmentGrain
 {
     public async Task Record(AssessedCase assessed)
     {
@@ -13,9 +13,7 @@ public sealed class AssessmentGrain(IAssessmentStore store) : Grain, IAssessment
         // its answer, so that the assessment itself is a query and never a pass over a year of answers.
         if (assessed is { Kind: CaseKinds.ShareRequest, AnsweredOn: { } answered })
         {
-            var days = await GrainFactory.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key)
-                .WorkingDaysBetween([(assessed.ReceivedOn, answered)]);
-            assessed = assessed with { AnswerWorkingDays = days[0] };
+            assessed = assessed with { AnswerWorkingDays = await calendar.WorkingDaysBetween(assessed.ReceivedOn, answered) };
         }
 
         await store.Record(assessed);

@@ -1,4 +1,5 @@
 using DataSharing.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
 namespace DataSharing.Calendar;
@@ -21,25 +22,35 @@ public static class CaseDeadlines
     /// </summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
-    public static Task<Deadline> Compute(IGrainFactory grains, DateTimeOffset receivedAt, int workingDays, GrainId bearer) =>
-        ComputeFrom(grains, ShanghaiTime.DateOf(receivedAt), workingDays, bearer);
+    /// <summary>The deadline "within <paramref name="workingDays"/> working days of receipt", for the case <paramref name="bearer"/>.</summary>
+    public static Task<Deadline> Compute(this IGrainBase bearer, DateTimeOffset receivedAt, int workingDays) =>
+        bearer.ComputeFrom(ShanghaiTime.DateOf(receivedAt), workingDays);
 
-    /// <summary>The deadline <paramref name="workingDays"/> after a date (e.g. an extension from the old due date).</summary>
-    public static async Task<Deadline> ComputeFrom(IGrainFactory grains, DateOnly start, int workingDays, GrainId bearer)
+    /// <summary>
+    /// The deadline <paramref name="workingDays"/> after a date (e.g. an extension from the old due date), from the
+    /// silo's <see cref="CalendarCache"/>. A provisional one registers the case to be called back when its year is loaded.
+    /// </summary>
+    public static async Task<Deadline> ComputeFrom(this IGrainBase bearer, DateOnly start, int workingDays)
     {
-        var calendar = grains.GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key);
-        var sum = await calendar.AddWorkingDays(start, workingDays);
+        var sum = await Calendar(bearer).AddWorkingDays(start, workingDays);
         var deadline = new Deadline(sum.From, workingDays, sum.Due, ShanghaiTime.EndOf(sum.Due), sum.Provisional, sum.CalendarVersion);
         if (deadline.Provisional)
         {
+            var calendar = bearer.GrainContext.ActivationServices.GetRequiredService<IGrainFactory>()
+                .GetGrain<IWorkingDayCalendarGrain>(IWorkingDayCalendarGrain.Key);
             for (var year = deadline.StartDate.Year; year <= deadline.DueDate.Year; year++)
             {
-                await calendar.WatchProvisional(year, bearer);
+                await calendar.WatchProvisional(year, bearer.GrainContext.GrainId);
             }
         }
 
         return deadline;
     }
+
+    /// <summary>Called back because a year was loaded: what is computed next uses the calendar as loaded, not as cached.</summary>
+    public static Task ReadCalendarAfresh(this IGrainBase bearer) => Calendar(bearer).Refresh();
+
+    private static CalendarCache Calendar(IGrainBase bearer) => bearer.GrainContext.ActivationServices.GetRequiredService<CalendarCache>();
 
     public static Task Arm(this IGrainBase grain, DateTimeOffset dueAt, DateTimeOffset now)
     {

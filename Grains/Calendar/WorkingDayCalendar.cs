@@ -33,6 +33,13 @@ public sealed class WorkingDayCalendar
 
     public bool IsLoaded(int year) => _loadedYears.Contains(year);
 
+    /// <summary>What "N working days after a date" accepts: a date the platform takes, and at most <see cref="MaxDays"/>.</summary>
+    public static void CheckAddition(DateOnly from, int days)
+    {
+        Require.Range(days, "days", 0, MaxDays);
+        Require.Date(from, "from");
+    }
+
     public bool IsWorkingDay(DateOnly date) =>
         _days.TryGetValue(date, out var kind)
             ? kind == CalendarDayKind.Workday

@@ -10,6 +10,7 @@ public sealed class WorkingDayCalendarGrain(
     PlatformClock clock,
     IAuditLog audit,
     IProvisionalWatcherStore watchers,
+    CalendarCache cache,
     ILogger<WorkingDayCalendarGrain> logger)
     : Grain, IWorkingDayCalendarGrain
 {
@@ -68,18 +69,15 @@ public sealed class WorkingDayCalendarGrain(
 
         await MoveWatchersToStore();
         _calendar = new WorkingDayCalendar(state.State.Years.Values, state.State.Version);
+        cache.Put(_calendar);
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
     }
 
     public Task<WorkingDaySum> AddWorkingDays(DateOnly from, int days)
     {
-        Require.Range(days, "days", 0, WorkingDayCalendar.MaxDays);
-        Require.Date(from, "from");
+        WorkingDayCalendar.CheckAddition(from, days);
         return Task.FromResult(_calendar.AddWorkingDays(from, days));
     }
-
-    public Task<IReadOnlyList<int>> WorkingDaysBetween(IReadOnlyList<(DateOnly From, DateOnly To)> spans) =>
-        Task.FromResult<IReadOnlyList<int>>(spans.Select(s => _calendar.WorkingDaysBetween(s.From, s.To)).ToList());
 
     public Task<IReadOnlyList<CalendarYear>> GetYears() =>
         Task.FromResult<IReadOnlyList<CalendarYear>>(state.State.Years.Values.OrderBy(y => y.Year).ToList());
@@ -154,6 +152,7 @@ public sealed class WorkingDayCalendarGrain(
             }
 
             _calendar = new WorkingDayCalendar(state.State.Years.Values, state.State.Version);
+            cache.Put(_calendar);
             await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         }
         finally

@@ -47,7 +47,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
         await Validate(declaration, ShanghaiTime.DateOf(now));
 
         // Art 15: the 10 working days run from the date of the change, not from its declaration.
-        var deadline = await CaseDeadlines.ComputeFrom(GrainFactory, declaration.ChangedOn, _rulebook.CatalogUpdateWorkingDays, this.GetGrainId());
+        var deadline = await this.ComputeFrom(declaration.ChangedOn, _rulebook.CatalogUpdateWorkingDays);
         return await Save(new CatalogChangeView
         {
             Id = Id,
@@ -65,7 +65,7 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
         var next = CatalogChangeStateMachine.Apply(Id, change.Status, CatalogChangeAction.RecordUpdate);
         Require.OptionalText(note, "note");
         var now = Clock.Now;
-        var report = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.CatalogReportWorkingDays, this.GetGrainId());
+        var report = await this.Compute(now, _rulebook.CatalogReportWorkingDays);
         return await Save(change with
         {
             Status = next,
@@ -96,12 +96,13 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
 
     public async Task<DeadlineMove?> RecomputeDeadline()
     {
+        await this.ReadCalendarAfresh();
         if (CaseState.State.Change is not { } change || CatalogChangeStateMachine.Running(change) is not { Provisional: true } running)
         {
             return null;
         }
 
-        var recomputed = await CaseDeadlines.ComputeFrom(GrainFactory, running.StartDate, running.WorkingDays, this.GetGrainId());
+        var recomputed = await this.ComputeFrom(running.StartDate, running.WorkingDays);
         var note = $"Due {recomputed.DueDate:yyyy-MM-dd}, was {running.DueDate:yyyy-MM-dd}.";
         change = change.Status == CatalogChangeStatus.AwaitingUpdate ? change with { UpdateDeadline = recomputed } : change with { ReportDeadline = recomputed };
         await Save(change with

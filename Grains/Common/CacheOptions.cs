@@ -12,4 +12,10 @@ public sealed class CacheOptions
     public TimeSpan GrantMaxAge { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan CatalogMaxAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long after a year is loaded a new deadline may still be computed with the previous arrangement (it records
+    /// which calendar version it used); deadlines moved by the load are recomputed with the new one.
+    /// </summary>
+    public TimeSpan CalendarMaxAge { get; set; } = TimeSpan.FromSeconds(5);
 }

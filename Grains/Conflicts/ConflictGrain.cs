@@ -42,7 +42,7 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
         var origin = ConflictRules.OriginOf(conflict, by);
         await ConflictRules.ValidateParties(conflict, origin, GrainFactory);
         var now = Clock.Now;
-        var deadline = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.ConflictNegotiationWorkingDays, this.GetGrainId());
+        var deadline = await this.Compute(now, _rulebook.ConflictNegotiationWorkingDays);
         var duplicate = origin == ConflictOrigin.Automatic;
         return await Save(new ConflictView
         {
@@ -161,12 +161,13 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
 
     public async Task<DeadlineMove?> RecomputeDeadline()
     {
+        await this.ReadCalendarAfresh();
         if (CaseState.State.Conflict is not { Status: ConflictStatus.Negotiating, NegotiationDeadline: { Provisional: true } old } conflict)
         {
             return null;
         }
 
-        var deadline = await CaseDeadlines.Compute(GrainFactory, conflict.OpenedAt, old.WorkingDays, this.GetGrainId());
+        var deadline = await this.Compute(conflict.OpenedAt, old.WorkingDays);
         await Move(conflict with { NegotiationDeadline = deadline }, conflict.Status, "recompute-deadline",
             $"Negotiate until {deadline.DueDate:yyyy-MM-dd}, was {old.DueDate:yyyy-MM-dd}.", Actor.System);
         return new DeadlineMove(CaseKind, Id, old.DueDate, deadline.DueDate, deadline.Provisional);

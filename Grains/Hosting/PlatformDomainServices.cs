@@ -45,6 +45,15 @@ public static class PlatformDomainServices
 
         services.TryAddSingleton<GrantCache>();
         services.TryAddSingleton<CatalogEntryCache>();
+        return services.AddPlatformReadCaches(configuration);
+    }
+
+    /// <summary>What an API process also holds (an Orleans client in cluster mode): the calendar, for the calculator.</summary>
+    public static IServiceCollection AddPlatformReadCaches(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(new PlatformClock(TimeProvider.System));
+        services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Section));
+        services.TryAddSingleton<CalendarCache>();
         return services;
     }
 }

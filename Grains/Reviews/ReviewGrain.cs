@@ -110,13 +110,14 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     public async Task<DeadlineMove?> RecomputeDeadline()
     {
+        await this.ReadCalendarAfresh();
         if (CaseState.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
         {
             return null;
         }
 
         // After an extension the stored deadline counts the extension's days, so the base comes from the case.
-        var deadline = await CaseDeadlines.Compute(GrainFactory, received, review.AnswerWorkingDays, this.GetGrainId());
+        var deadline = await this.Compute(received, review.AnswerWorkingDays);
         if (review.Extension is { } extension)
         {
             deadline = await ExtendFrom(deadline, extension.WorkingDays);
@@ -187,13 +188,13 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
     {
         ReceivedAt = now,
         AnswerWorkingDays = _rulebook.ReviewAnswerWorkingDays,
-        Deadline = await CaseDeadlines.Compute(GrainFactory, now, _rulebook.ReviewAnswerWorkingDays, this.GetGrainId()),
+        Deadline = await this.Compute(now, _rulebook.ReviewAnswerWorkingDays),
     };
 
     /// <summary>Art 26: an extension counts from the old due date; it stays provisional if either part is.</summary>
     private async Task<Deadline> ExtendFrom(Deadline old, int workingDays)
     {
-        var extended = await CaseDeadlines.ComputeFrom(GrainFactory, old.DueDate, workingDays, this.GetGrainId());
+        var extended = await this.ComputeFrom(old.DueDate, workingDays);
         return extended with { Provisional = old.Provisional || extended.Provisional };
     }
 

@@ -79,7 +79,7 @@ public sealed class ShareRequestGrain(
             // Art 25: the provider answers within the rulebook's working days of receipt.
             ShareRequestStatus.AwaitingProvider => request with
             {
-                AnswerDeadline = await CaseDeadlines.Compute(GrainFactory, now, rulebook.Value.ConditionalAnswerWorkingDays, this.GetGrainId()),
+                AnswerDeadline = await this.Compute(now, rulebook.Value.ConditionalAnswerWorkingDays),
             },
             // Art 22, 25: data not shared is refused with the reason and basis the entry gives.
             _ => request with
@@ -156,12 +156,13 @@ public sealed class ShareRequestGrain(
 
     public async Task<DeadlineMove?> RecomputeDeadline()
     {
+        await this.ReadCalendarAfresh();
         if (state.State.Request is not { Status: ShareRequestStatus.AwaitingProvider, AnswerDeadline.Provisional: true } request)
         {
             return null;
         }
 
-        var deadline = await CaseDeadlines.Compute(GrainFactory, request.ReceivedAt, request.AnswerDeadline.WorkingDays, this.GetGrainId());
+        var deadline = await this.Compute(request.ReceivedAt, request.AnswerDeadline.WorkingDays);
         var now = clock.Now;
         await Commit(request with
         {

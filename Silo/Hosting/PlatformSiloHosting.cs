@@ -127,6 +127,7 @@ public static class PlatformSiloHosting
     {
         var options = PlatformHostingOptions.From(builder.Configuration);
         builder.Services.AddPlatformPostgres(options.PlatformConnectionString);
+        builder.Services.AddPlatformReadCaches(builder.Configuration);
         builder.Services.AddDatabaseExceptionSerialization();
         builder.AddPlatformTelemetry();
         builder.UseOrleansClient(client =>

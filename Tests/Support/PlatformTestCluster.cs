@@ -56,7 +56,7 @@ public class PlatformTestCluster : IAsyncLifetime
             // (tests of the caches themselves drive them directly).
             ConfigureSilo(silo);
             silo.Services.AddSingleton(Stores);
-            silo.Services.PostConfigure<CacheOptions>(o => (o.GrantMaxAge, o.CatalogMaxAge) = (TimeSpan.Zero, TimeSpan.Zero));
+            silo.Services.PostConfigure<CacheOptions>(o => (o.GrantMaxAge, o.CatalogMaxAge, o.CalendarMaxAge) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
             silo.Services.AddPlatformDomain(new ConfigurationBuilder().Build());
         });
         Cluster = builder.Build();
