@@ -53,7 +53,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
 step_name="start"
-step() { step_name="$*"; echo "== $*"; }
+t0=$(date +%s)
+step() { step_name="$*"; echo "== [$(( $(date +%s) - t0 ))s] $*"; }
 die() { echo "bench: FAILED in step '$step_name': $*" >&2; exit 1; }
 trap 'echo "bench: FAILED in step '"'"'$step_name'"'"' (line $LINENO: $BASH_COMMAND)" >&2' ERR
 
@@ -336,7 +337,7 @@ if wants cluster; then
 fi
 
 # ---- report ------------------------------------------------------------------------------------------------------
-step "report"
+step "report (run took $(( $(date +%s) - t0 )) s)"
 python3 - "$work/settings.json" <<PY
 import json, sys
 json.dump({"root": "$root", "started": "$started", "smoke": "$smoke" == "true", "only": "$only",
