@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 if $smoke; then
-  duration=${duration:-1}; warmup=${warmup:-0}; approval_warmup=3
+  duration=${duration:-1}; warmup=${warmup:-0}; approval_warmup=3; cpu_sample_s=0.2
 else
   duration=${duration:-10}; warmup=${warmup:-2}; approval_warmup=20
 fi
@@ -130,6 +130,21 @@ wait_healthy() { # url log seconds
 }
 
 # ---- measurement helpers -------------------------------------------------------------------------------------
+# CPU busy (all processes, all cores, %) over a short sample: other work on the machine (or the platform still busy
+# with the previous step) while a step starts. Recorded with each measurement; the report flags a busy machine.
+cpu_sample_s=${cpu_sample_s:-1}
+cpu_busy() {
+  python3 - "$cpu_sample_s" <<'PY'
+import sys, time
+def stat():
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return sum(v), v[3] + v[4]
+t1, i1 = stat(); time.sleep(float(sys.argv[1])); t2, i2 = stat()
+print(round(100 * (1 - (i2 - i1) / max(1, t2 - t1))))
+PY
+}
+
 wrk_run() { # result-file seconds url [VAR=value...]
   local result=$1 seconds=$2 url=$3; shift 3
   env BENCH_STATUS=1 BENCH_THREADS="$threads" "$@" BENCH_RESULT="$result" \
@@ -142,16 +157,17 @@ wrk_run() { # result-file seconds url [VAR=value...]
 measure() {
   local mode=$1 key=$2 label=$3 url=$4; shift 4
   local result="$work/$mode-$key.json"
+  BENCH_CPU_BEFORE=$(cpu_busy); export BENCH_CPU_BEFORE
   if [ "$warmup" != 0 ] && [ "${NO_WARMUP:-0}" != 1 ]; then
     wrk_run "$work/$mode-$key.warmup.json" "$warmup" "$url" "$@" BENCH_HARVEST=
   fi
   wrk_run "$result" "$duration" "$url" "$@"
   python3 "$bench/lib/report.py" wrk "$measurements" "$mode" "$key" "$label" "$result" "${NOTE:-}"
-  python3 - "$result" "$label" <<'PY'
+  python3 - "$result" "$label" "$BENCH_CPU_BEFORE" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 bad = sum(v for k, v in (r.get("statuses") or {}).items() if not str(k).startswith("2"))
-print(f"   {sys.argv[2]:<58} {r['rps']:>10,.1f} req/s  p50 {r['p50_ms']:>9.2f} ms  p99 {r['p99_ms']:>9.2f} ms  non-2xx {bad}")
+print(f"   {sys.argv[2]:<58} {r['rps']:>10,.1f} req/s  p50 {r['p50_ms']:>9.2f} ms  p99 {r['p99_ms']:>9.2f} ms  non-2xx {bad}  (CPU busy before: {sys.argv[3]} %)")
 PY
 }
 
@@ -212,11 +228,12 @@ if wants baselines; then
   stop_pid "$kestrel_pid"
 
   step "baseline: Orleans no-op calls and activations (one silo)"
+  BENCH_CPU_BEFORE=$(cpu_busy); export BENCH_CPU_BEFORE
   dotnet "$(out_dll "$bench/Baseline.Orleans")" --duration "$duration" --warmup "$([ "$warmup" = 0 ] && echo 0 || echo 1)" \
     --concurrency "$connections" --silo-port "$(free_port)" --gateway-port "$(free_port)" --out "$work/orleans.jsonl" \
     >"$work/orleans.log" 2>&1 || { tail -n 30 "$work/orleans.log" >&2; die "Baseline.Orleans failed"; }
   python3 "$bench/lib/report.py" orleans "$measurements" "$work/orleans.jsonl"
-  sed 's/^/   /' "$work/orleans.log" | grep -E '/s' || true
+  grep -E '^orleans-' "$work/orleans.log" | sed 's/^/   /' || true
 
   step "baseline: pgbench single-row inserts"
   psql "$uri/postgres" -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS bench_pgbench" -c "CREATE DATABASE bench_pgbench" >/dev/null
@@ -226,8 +243,13 @@ if wants baselines; then
 INSERT INTO bench_insert (client, payload) VALUES (:client_id, 'benchmark row');
 SQL
   for clients in 8 64; do
+    BENCH_CPU_BEFORE=$(cpu_busy); export BENCH_CPU_BEFORE
+    if [ "$warmup" != 0 ]; then
+      pgbench -n -M prepared -c "$clients" -j "$threads" -T "$warmup" -f "$work/insert.sql" "$uri/bench_pgbench" \
+        >"$work/pgbench-c$clients.warmup.txt" 2>&1 || { cat "$work/pgbench-c$clients.warmup.txt" >&2; die "pgbench failed"; }
+    fi
     psql "$uri/bench_pgbench" -qc "TRUNCATE bench_insert" >/dev/null
-    rm -f "$work/pgbench-c$clients".*
+    rm -f "$work/pgbench-c$clients".[0-9]*
     (cd "$work" && pgbench -n -M prepared -c "$clients" -j "$threads" -T "$duration" -f "$work/insert.sql" \
         -l --log-prefix="$work/pgbench-c$clients" "$uri/bench_pgbench" >"$work/pgbench-c$clients.txt" 2>&1) \
       || { cat "$work/pgbench-c$clients.txt" >&2; die "pgbench failed"; }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 var options = Options.Parse(args);
 
 using var silo = Host.CreateDefaultBuilder()
-    .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+    .ConfigureLogging(Quiet.Configure)
     .UseOrleans(s => s
         .UseLocalhostClustering(options.SiloPort, options.GatewayPort)
         .AddMemoryGrainStorageAsDefault())
@@ -20,7 +20,7 @@ using var silo = Host.CreateDefaultBuilder()
 await silo.StartAsync();
 
 using var client = Host.CreateDefaultBuilder()
-    .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+    .ConfigureLogging(Quiet.Configure)
     .UseOrleansClient(c => c.UseLocalhostClustering(options.GatewayPort))
     .Build();
 await client.StartAsync();
@@ -61,10 +61,20 @@ foreach (var r in results)
     Console.Error.WriteLine($"{r.Name,-30} {r.Rps,12:F0}/s  p50 {r.P50Ms,8:F3} ms  p99 {r.P99Ms,8:F3} ms  errors {r.Errors}");
 }
 
-// Not a graceful deactivation of the activations made above: that would only take time.
+// Not a graceful deactivation of the activations made above: that would only take time (and log a warning each).
+Quiet.Stopping = true;
 using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
 await client.StopAsync(stopping.Token);
 await silo.StopAsync(stopping.Token);
+
+/// <summary>Warnings while measuring; nothing while stopping.</summary>
+internal static class Quiet
+{
+    public static volatile bool Stopping;
+
+    public static void Configure(ILoggingBuilder logging) =>
+        logging.AddFilter((_, _, level) => level >= (Stopping ? LogLevel.None : LogLevel.Warning));
+}
 
 internal sealed record Options(double Duration, double Warmup, int Concurrency, int SiloPort, int GatewayPort, string? Out)
 {
