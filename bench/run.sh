@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 if $smoke; then
-  duration=${duration:-1}; warmup=${warmup:-0}; approval_warmup=3; cpu_sample_s=0.2
+  duration=${duration:-1}; warmup=${warmup:-0}; approval_warmup=3
 else
   duration=${duration:-10}; warmup=${warmup:-2}; approval_warmup=20
 fi
@@ -68,6 +68,8 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/datasharing-bench.XXXXXX")
 measurements="$work/measurements.jsonl"
 : >"$measurements"
+own_pids="$work/own.pids"   # root processes of what this run started (see measured())
+: >"$own_pids"
 started=$(date '+%Y-%m-%dT%H:%M:%S%z')
 pids=()
 cluster_started=false
@@ -130,24 +132,16 @@ wait_healthy() { # url log seconds
 }
 
 # ---- measurement helpers -------------------------------------------------------------------------------------
-# CPU busy (all processes, all cores, %) over a short sample: other work on the machine (or the platform still busy
-# with the previous step) while a step starts. Recorded with each measurement; the report flags a busy machine.
-cpu_sample_s=${cpu_sample_s:-1}
-cpu_busy() {
-  python3 - "$cpu_sample_s" <<'PY'
-import sys, time
-def stat():
-    with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return sum(v), v[3] + v[4]
-t1, i1 = stat(); time.sleep(float(sys.argv[1])); t2, i2 = stat()
-print(round(100 * (1 - (i2 - i1) / max(1, t2 - t1))))
-PY
+# Every measuring command runs under lib/cpu.py, which records how much CPU other work on the machine took
+# meanwhile (everything but the processes listed in $own_pids and their descendants, and the command itself).
+measured() { # cpu-file command...
+  local cpu=$1; shift
+  python3 "$bench/lib/cpu.py" "$cpu" "$own_pids" -- "$@"
 }
 
 wrk_run() { # result-file seconds url [VAR=value...]
   local result=$1 seconds=$2 url=$3; shift 3
-  env BENCH_STATUS=1 BENCH_THREADS="$threads" "$@" BENCH_RESULT="$result" \
+  measured "$result.cpu" env BENCH_STATUS=1 BENCH_THREADS="$threads" "$@" BENCH_RESULT="$result" \
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout "${timeout}s" -s "$bench/wrk/bench.lua" "$url" \
     >"$result.txt" 2>&1 || { cat "$result.txt" >&2; die "wrk failed"; }
   [ -s "$result" ] || { cat "$result.txt" >&2; die "wrk wrote no result"; }
@@ -157,17 +151,18 @@ wrk_run() { # result-file seconds url [VAR=value...]
 measure() {
   local mode=$1 key=$2 label=$3 url=$4; shift 4
   local result="$work/$mode-$key.json"
-  BENCH_CPU_BEFORE=$(cpu_busy); export BENCH_CPU_BEFORE
   if [ "$warmup" != 0 ] && [ "${NO_WARMUP:-0}" != 1 ]; then
     wrk_run "$work/$mode-$key.warmup.json" "$warmup" "$url" "$@" BENCH_HARVEST=
   fi
   wrk_run "$result" "$duration" "$url" "$@"
-  python3 "$bench/lib/report.py" wrk "$measurements" "$mode" "$key" "$label" "$result" "${NOTE:-}"
-  python3 - "$result" "$label" "$BENCH_CPU_BEFORE" <<'PY'
+  BENCH_CPU_FILE="$result.cpu" python3 "$bench/lib/report.py" wrk "$measurements" "$mode" "$key" "$label" "$result" "${NOTE:-}"
+  python3 - "$result" "$label" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
+cpu = json.load(open(sys.argv[1] + ".cpu"))
 bad = sum(v for k, v in (r.get("statuses") or {}).items() if not str(k).startswith("2"))
-print(f"   {sys.argv[2]:<58} {r['rps']:>10,.1f} req/s  p50 {r['p50_ms']:>9.2f} ms  p99 {r['p99_ms']:>9.2f} ms  non-2xx {bad}  (CPU busy before: {sys.argv[3]} %)")
+print(f"   {sys.argv[2]:<58} {r['rps']:>10,.1f} req/s  p50 {r['p50_ms']:>9.2f} ms  p99 {r['p99_ms']:>9.2f} ms  non-2xx {bad}"
+      f"  (CPU: {cpu['own_pct']:.0f} % this run, {cpu['other_pct']:.0f} % other work)")
 PY
 }
 
@@ -213,6 +208,9 @@ PY
     export PGPASSWORD=$pw
   fi
   pg_version=$(psql "$uri/postgres" -tAc "SHOW server_version") || die "cannot connect to PostgreSQL at $uri"
+  # A server started here is this run's (its postmaster's pid heads postmaster.pid); the CPU of a DATASHARING_PG
+  # server on this machine counts as other work.
+  if [ -n "$pg_dir" ]; then head -n 1 "$pg_dir/postmaster.pid" >>"$own_pids"; fi
   echo "   $uri (PostgreSQL $pg_version)"
 fi
 
@@ -221,18 +219,17 @@ if wants baselines; then
   step "baseline: minimal Kestrel app"
   port=$(free_port)
   ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$(out_dll "$bench/Baseline.Kestrel")" >"$work/kestrel.log" 2>&1 &
-  kestrel_pid=$!; pids+=("$kestrel_pid")
+  kestrel_pid=$!; pids+=("$kestrel_pid"); echo "$kestrel_pid" >>"$own_pids"
   wait_healthy "http://127.0.0.1:$port/health" "$work/kestrel.log" 60
   probe GET "http://127.0.0.1:$port/json"
   measure baseline kestrel-json "minimal Kestrel app: GET /json" "http://127.0.0.1:$port/json"
   stop_pid "$kestrel_pid"
 
   step "baseline: Orleans no-op calls and activations (one silo)"
-  BENCH_CPU_BEFORE=$(cpu_busy); export BENCH_CPU_BEFORE
-  dotnet "$(out_dll "$bench/Baseline.Orleans")" --duration "$duration" --warmup "$([ "$warmup" = 0 ] && echo 0 || echo 1)" \
+  measured "$work/orleans.cpu" dotnet "$(out_dll "$bench/Baseline.Orleans")" --duration "$duration" --warmup "$([ "$warmup" = 0 ] && echo 0 || echo 1)" \
     --concurrency "$connections" --silo-port "$(free_port)" --gateway-port "$(free_port)" --out "$work/orleans.jsonl" \
     >"$work/orleans.log" 2>&1 || { tail -n 30 "$work/orleans.log" >&2; die "Baseline.Orleans failed"; }
-  python3 "$bench/lib/report.py" orleans "$measurements" "$work/orleans.jsonl"
+  BENCH_CPU_FILE="$work/orleans.cpu" python3 "$bench/lib/report.py" orleans "$measurements" "$work/orleans.jsonl"
   grep -E '^orleans-' "$work/orleans.log" | sed 's/^/   /' || true
 
   step "baseline: pgbench single-row inserts"
@@ -243,17 +240,16 @@ if wants baselines; then
 INSERT INTO bench_insert (client, payload) VALUES (:client_id, 'benchmark row');
 SQL
   for clients in 8 64; do
-    BENCH_CPU_BEFORE=$(cpu_busy); export BENCH_CPU_BEFORE
     if [ "$warmup" != 0 ]; then
       pgbench -n -M prepared -c "$clients" -j "$threads" -T "$warmup" -f "$work/insert.sql" "$uri/bench_pgbench" \
         >"$work/pgbench-c$clients.warmup.txt" 2>&1 || { cat "$work/pgbench-c$clients.warmup.txt" >&2; die "pgbench failed"; }
     fi
     psql "$uri/bench_pgbench" -qc "TRUNCATE bench_insert" >/dev/null
     rm -f "$work/pgbench-c$clients".[0-9]*
-    (cd "$work" && pgbench -n -M prepared -c "$clients" -j "$threads" -T "$duration" -f "$work/insert.sql" \
+    (cd "$work" && measured "$work/pgbench-c$clients.cpu" pgbench -n -M prepared -c "$clients" -j "$threads" -T "$duration" -f "$work/insert.sql" \
         -l --log-prefix="$work/pgbench-c$clients" "$uri/bench_pgbench" >"$work/pgbench-c$clients.txt" 2>&1) \
       || { cat "$work/pgbench-c$clients.txt" >&2; die "pgbench failed"; }
-    python3 "$bench/lib/report.py" pgbench "$measurements" "pgbench-insert-c$clients" \
+    BENCH_CPU_FILE="$work/pgbench-c$clients.cpu" python3 "$bench/lib/report.py" pgbench "$measurements" "pgbench-insert-c$clients" \
       "pgbench: single-row INSERT, $clients clients" "$clients" "$work/pgbench-c$clients.txt" "$work/pgbench-c$clients"
     grep -E "^tps|latency average|failed" "$work/pgbench-c$clients.txt" | sed "s/^/   c=$clients: /"
   done
@@ -333,7 +329,7 @@ if wants embedded; then
   env -u Platform__Mode -u ConnectionStrings__Platform \
     ASPNETCORE_URLS="http://127.0.0.1:$api_port" Platform__SiloPort="$silo_port" Platform__GatewayPort="$gateway_port" \
     dotnet "$(out_dll "$root/Client.Api")" >"$work/embedded.log" 2>&1 &
-  embedded_pid=$!; pids+=("$embedded_pid")
+  embedded_pid=$!; pids+=("$embedded_pid"); echo "$embedded_pid" >>"$own_pids"
   wait_healthy "http://127.0.0.1:$api_port/health" "$work/embedded.log" 120
   platform embedded "http://127.0.0.1:$api_port"
   step "embedded: stop"
@@ -352,6 +348,7 @@ if wants cluster; then
   DATASHARING_PG="$server" "$root/deploy/local-cluster.sh" up >"$work/cluster.log" 2>&1 \
     || { tail -n 40 "$work/cluster.log" >&2; die "deploy/local-cluster.sh up failed (logs in $root/.cluster/logs)"; }
   wait_healthy "http://127.0.0.1:$api/health" "$root/.cluster/logs/api.log" 60
+  cat "$root"/.cluster/api.pid "$root"/.cluster/silo*.pid >>"$own_pids"
   platform cluster "http://127.0.0.1:$api"
   step "cluster: deploy/local-cluster.sh down"
   "$root/deploy/local-cluster.sh" down >>"$work/cluster.log" 2>&1 || die "deploy/local-cluster.sh down failed"

@@ -16,15 +16,21 @@ import subprocess
 import sys
 
 
-BUSY_PCT = 15  # CPU busy before a step above this: flagged in the notes
+OTHER_PCT = 10  # CPU taken by other work during a step above this (% of all cores): flagged
 
 
 def append(out, record):
-    """Appends a measurement, with the CPU that was busy just before it (run.sh's BENCH_CPU_BEFORE)."""
-    busy = os.environ.get("BENCH_CPU_BEFORE", "")
-    record["cpu_busy_before_pct"] = int(busy) if busy.isdigit() else None
-    if record["cpu_busy_before_pct"] is not None and record["cpu_busy_before_pct"] > BUSY_PCT:
-        note = f"CPU {busy} % busy just before the step (other work?)"
+    """Appends a measurement, with the CPU use during it (lib/cpu.py's file, named by BENCH_CPU_FILE)."""
+    cpu = {}
+    path = os.environ.get("BENCH_CPU_FILE", "")
+    if path and os.path.exists(path):
+        with open(path) as f:
+            cpu = json.load(f)
+    record["cpu_busy_pct"] = cpu.get("busy_pct")
+    record["cpu_own_pct"] = cpu.get("own_pct")
+    record["cpu_other_pct"] = cpu.get("other_pct")
+    if (record["cpu_other_pct"] or 0) > OTHER_PCT:
+        note = f"**other work took {record['cpu_other_pct']:.0f} % of the CPU meanwhile**"
         record["notes"] = "; ".join(n for n in (record.get("notes"), note) if n)
     with open(out, "a") as f:
         f.write(json.dumps(record) + "\n")
@@ -209,12 +215,11 @@ def cmd_finish(out, result_dir, settings_file):
     lines.append(f"Load: `wrk -t{settings['threads']} -c{settings['connections']} -d{settings['duration']}s --timeout {settings['timeout']}s` "
                  f"after a {settings['warmup']} s warm-up (none for approvals); pgbench and the Orleans baseline for "
                  f"{settings['duration']} s. Started {started}, all in this one run; ratios are to the baselines of this run.")
-    busy = [m for m in measurements if (m.get("cpu_busy_before_pct") or 0) > BUSY_PCT]
+    busy = [m for m in measurements if (m.get("cpu_other_pct") or 0) > OTHER_PCT]
     if busy:
         lines.append("")
-        lines.append(f"**Warning**: the CPU was more than {BUSY_PCT} % busy just before {len(busy)} of the {len(measurements)} steps "
-                     "(see the notes): other work on the machine, or the platform still busy with the step before; "
-                     "those numbers are lower than an idle machine gives.")
+        lines.append(f"**Warning**: in {len(busy)} of the {len(measurements)} steps other work on the machine took more than "
+                     f"{OTHER_PCT} % of the CPU (see the notes): those numbers are lower than a quiet machine gives.")
     lines.append("")
     lines.append("| mode | path | rate | p50 ms | p99 ms | non-2xx / errors | vs Kestrel | vs pgbench 8 | notes |")
     lines.append("|---|---|---:|---:|---:|---|---:|---:|---|")
