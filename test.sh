@@ -17,6 +17,17 @@ if [ -z "${DATASHARING_TEST_PG:-}" ]; then
 fi
 echo "Tests use PostgreSQL at: $DATASHARING_TEST_PG"
 
+# The benchmark harness's smoke test (Tests/Bench) needs wrk: installed here when possible, else that test says so.
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+      || echo "Could not install wrk (apt-get install -y wrk): the benchmark smoke test will fail."
+  else
+    echo "wrk is not installed (apt-get install -y wrk): the benchmark smoke test will fail."
+  fi
+fi
+
 log=$(mktemp)
 dotnet test Orleans.sln --nologo --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
