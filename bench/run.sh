@@ -6,7 +6,7 @@
 #   --smoke        ~1 s of load per step and small pools: checks that the harness runs end to end; times nothing
 #   --only LIST    run only these parts (comma-separated); a ratio needs its baseline in the same run
 #   --duration N   seconds of load per step (default 10)          --out DIR   results directory (bench/results)
-#   --threads N, --connections N   wrk -t and -c (default 2, 64)  --warmup N  seconds before each step (default 2)
+#   --threads N, --connections N   wrk -t and -c (default 2, 64)  --warmup N  seconds before each step (default 5: JIT tiering of the cluster's processes)
 #   --timeout N    wrk's request timeout in seconds (default 10)  --keep      keep the work directory (logs)
 # PostgreSQL: DATASHARING_PG (an Npgsql connection string) if set, else a throwaway server started here (port 55432,
 # or a free port if that one is taken) and removed afterwards. The cluster (deploy/local-cluster.sh, API on
@@ -43,7 +43,7 @@ done
 if $smoke; then
   duration=${duration:-1}; warmup=${warmup:-0}; approval_warmup=3
 else
-  duration=${duration:-10}; warmup=${warmup:-2}; approval_warmup=20
+  duration=${duration:-10}; warmup=${warmup:-5}; approval_warmup=200
 fi
 for part in ${only//,/ }; do
   case "$part" in baselines|embedded|cluster) ;; *) echo "bench: --only takes baselines, embedded, cluster" >&2; exit 2 ;; esac

@@ -7,10 +7,16 @@ using DataSharing.Common;
 using DataSharing.Departments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace DataSharing.Sharing;
 
+// Placed on the silo that receives its first call (the API's gateway for a new request): no hop to another silo. A
+// request is busy around its submission and answer, then idle for days: two idle minutes release its memory, so a
+// sustained stream of requests keeps a bounded number in memory (it reads its state again when next called).
+[PreferLocalPlacement]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ShareRequestGrain(
     [PersistentState("shareRequest", StorageNames.Platform)] IPersistentState<ShareRequestGrain.State> state,
     PlatformClock clock,
