@@ -2,8 +2,10 @@
 # The platform's benchmark: one command builds in Release, measures the baselines and the platform's hot paths in
 # embedded and cluster mode in the same run, writes bench/results/<date>.md and .json and prints the table.
 #   bench/run.sh [--smoke] [--only baselines,embedded,cluster] [--duration N] [--out DIR]
-#                [--threads N] [--connections N] [--warmup N] [--timeout N] [--keep]
+#                [--threads N] [--connections N] [--warmup N] [--timeout N] [--keep] [--soak [CLUSTER,EMBEDDED]]
 #   --smoke        ~1 s of load per step and small pools: checks that the harness runs end to end; times nothing
+#   --soak         after each mode's paths, access checks until the log holds 1,000,000 (cluster) / 200,000 (embedded)
+#                  checks and as many audit records, then the access check and the submission measured again
 #   --only LIST    run only these parts (comma-separated); a ratio needs its baseline in the same run
 #   --duration N   seconds of load per step (default 10)          --out DIR   results directory (bench/results)
 #   --threads N, --connections N   wrk -t and -c (default 2, 64)  --warmup N  seconds before each step (default 5: JIT tiering of the cluster's processes)
@@ -24,6 +26,8 @@ threads=2
 connections=64
 timeout=10
 keep=false
+soak_cluster=0
+soak_embedded=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true ;;
@@ -35,8 +39,11 @@ while [ $# -gt 0 ]; do
     --connections) connections=${2:?}; shift ;;
     --timeout) timeout=${2:?}; shift ;;
     --keep) keep=true ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) echo "bench: unknown option $1" >&2; sed -n '2,13p' "$0" >&2; exit 2 ;;
+    --soak)
+      if [[ "${2:-}" =~ ^[0-9]+,[0-9]+$ ]]; then soak_cluster=${2%,*}; soak_embedded=${2#*,}; shift
+      else soak_cluster=1000000; soak_embedded=200000; fi ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "bench: unknown option $1" >&2; sed -n '2,15p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
@@ -155,7 +162,11 @@ measure() {
     wrk_run "$work/$mode-$key.warmup.json" "$warmup" "$url" "$@" BENCH_HARVEST=
   fi
   wrk_run "$result" "$duration" "$url" "$@"
-  BENCH_CPU_FILE="$result.cpu" python3 "$bench/lib/report.py" wrk "$measurements" "$mode" "$key" "$label" "$result" "${NOTE:-}"
+  local note=${NOTE:-}
+  if [ -n "${FRESH:-}" ]; then
+    note=$(python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rps"]; print(f"{100 * r / float(sys.argv[2]):.1f} % of the fresh rate ({float(sys.argv[2]):,.0f}/s) after {int(sys.argv[3]):,} access checks and as many audit records")' "$result" "$FRESH" "$SOAKED")
+  fi
+  BENCH_CPU_FILE="$result.cpu" python3 "$bench/lib/report.py" wrk "$measurements" "$mode" "$key" "$label" "$result" "$note"
   python3 - "$result" "$label" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -321,6 +332,35 @@ print(d)' "$s" "$1"; }
   url="$base/api/audit?limit=100"
   probe GET "$url" --token "$admin"
   measure "$mode" audit-page "GET /api/audit?limit=100 (PlatformAdmin)" "$url" BENCH_TOKEN="$admin"
+
+  local soak; soak=$([ "$mode" = cluster ] && echo "$soak_cluster" || echo "$soak_embedded")
+  if [ "$soak" -gt 0 ]; then
+    # Issue 9 item 7: the same paths once the logs hold a million records, against the fresh platform above.
+    step "$mode: soak: access checks until $soak are recorded"
+    local done_checks=0 chunk=0
+    while [ "$done_checks" -lt "$soak" ]; do
+      chunk=$((chunk + 1))
+      wrk_run "$work/$mode-soak-$chunk.json" 30 "$base/api/access-checks" BENCH_METHOD=POST BENCH_BODY="$b_check" BENCH_TOKEN="$grant"
+      done_checks=$((done_checks + $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("statuses", {}).get("200", 0))' "$work/$mode-soak-$chunk.json")))
+      echo "   $done_checks access checks recorded"
+    done
+    local fresh
+    for key in access-check submit-unconditional; do
+      fresh=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["rps"])' "$work/$mode-$key.json")
+      url="$base/api/$([ "$key" = access-check ] && echo access-checks || echo share-requests)"
+      local body token
+      if [ "$key" = access-check ]; then body=$b_check; token=$grant; else body=$b_uncond; token=$load; fi
+      FRESH="$fresh" SOAKED="$done_checks" measure "$mode" "$key-soaked" "$(label_of "$key") after $done_checks access checks" "$url" \
+        BENCH_METHOD=POST BENCH_BODY="$body" BENCH_TOKEN="$token"
+    done
+  fi
+}
+
+label_of() {
+  case "$1" in
+    access-check) echo "POST /api/access-checks (against a grant)" ;;
+    submit-unconditional) echo "POST /api/share-requests (unconditional, new case)" ;;
+  esac
 }
 
 if wants embedded; then

@@ -15,12 +15,13 @@ public interface IWorkingDayCalendarGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<CalendarYear>> GetYears();
 
-
     /// <summary>
     /// Loads one year's holidays and make-up working days as a new calendar version (kept, with the one it
     /// replaces, and audited), then has every case whose deadline was provisional in that year recompute it.
     /// Deadlines computed before keep theirs.
     /// </summary>
+    /// <remarks>Calling back thousands of cases takes longer than an ordinary call may (see Platform:ResponseTimeout).</remarks>
+    [ResponseTimeout("00:10:00")]
     Task<CalendarLoadResult> LoadYear(int year, CalendarYearLoad load, Actor by);
 
     /// <summary>Every version of a year's arrangement loaded so far, oldest first; empty if the year was never loaded.</summary>

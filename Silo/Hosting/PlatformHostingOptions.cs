@@ -54,9 +54,10 @@ public sealed class PlatformHostingOptions
 
     /// <summary>
     /// How long a grain call may wait for its answer (Orleans' default is 30 s). A call to a silo that has just died
-    /// fails after at most this long; long operations (audit verification, loading a calendar year) set their own.
+    /// fails after at most this long, so that with the HTTP exchange around it no request waits more than 10 s; long
+    /// operations (audit verification, loading a calendar year) set their own.
     /// </summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>How long a silo waits for a probe's answer before counting it missed (Orleans' default is 5 s; three missed votes a silo dead).</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -13,28 +13,32 @@ public sealed class PostgresAccessCheckLog(NpgsqlDataSource database, PostgresGr
         "id, department, entry_code, data_items, scenario, allowed, reason, share_request_id, denied_items, checked_at, " +
         "actor_subject, actor_role, actor_department";
 
-    public Task Record(AccessCheckRecord check, AuditEntry audit) => commit.Write([audit], batch =>
+    public Task Record(AccessCheckRecord check, AuditEntry audit) => commit.Write([audit], Checks, check);
+
+    /// <summary>All the checks of a group commit in one multi-row insert.</summary>
+    private static readonly RowKind<AccessCheckRecord> Checks = new(checks =>
     {
         var insert = new NpgsqlBatchCommand($"""
             INSERT INTO access_checks ({Columns})
-            VALUES (@id, @department, @entry, @items, @scenario, @allowed, @reason, @request, @denied, @at, @subject, @role, @actorDepartment)
+            SELECT i, d, e, string_to_array(it, @separator), sc, al, re, sr, string_to_array(de, @separator), at, su, ro, ad
+            FROM unnest(@i, @d, @e, @it, @sc, @al, @re, @sr, @de, @at, @su, @ro, @ad) AS t(i, d, e, it, sc, al, re, sr, de, at, su, ro, ad)
             ON CONFLICT (id) DO NOTHING
             """);
-        var p = insert.Parameters;
-        p.AddWithValue("id", check.Id);
-        p.AddWithValue("department", check.Request.Department);
-        p.AddWithValue("entry", check.Request.EntryCode);
-        p.AddWithValue("items", check.Request.DataItems.ToArray());
-        p.AddWithValue("scenario", check.Request.Scenario);
-        p.AddWithValue("allowed", check.Decision.Allowed);
-        p.AddWithValue("reason", check.Decision.Reason);
-        p.Add(new NpgsqlParameter("request", NpgsqlDbType.Text) { Value = (object?)check.Decision.ShareRequestId ?? DBNull.Value });
-        p.AddWithValue("denied", check.Decision.DeniedItems.ToArray());
-        p.AddWithValue("at", check.CheckedAt.ToUniversalTime());
-        p.AddWithValue("subject", check.CheckedBy.Subject);
-        p.AddWithValue("role", check.CheckedBy.Role);
-        p.Add(new NpgsqlParameter("actorDepartment", NpgsqlDbType.Text) { Value = (object?)check.CheckedBy.Department ?? DBNull.Value });
-        batch.BatchCommands.Add(insert);
+        insert.Parameters.AddWithValue("separator", RowColumns.ListSeparator);
+        insert.Add("i", NpgsqlDbType.Text, checks.Select(c => c.Id));
+        insert.Add("d", NpgsqlDbType.Text, checks.Select(c => c.Request.Department));
+        insert.Add("e", NpgsqlDbType.Text, checks.Select(c => c.Request.EntryCode));
+        insert.Add("it", NpgsqlDbType.Text, checks.Select(c => RowColumns.Joined(c.Request.DataItems)));
+        insert.Add("sc", NpgsqlDbType.Text, checks.Select(c => c.Request.Scenario));
+        insert.Add("al", NpgsqlDbType.Boolean, checks.Select(c => c.Decision.Allowed));
+        insert.Add("re", NpgsqlDbType.Text, checks.Select(c => c.Decision.Reason));
+        insert.Add("sr", NpgsqlDbType.Text, checks.Select(c => c.Decision.ShareRequestId));
+        insert.Add("de", NpgsqlDbType.Text, checks.Select(c => RowColumns.Joined(c.Decision.DeniedItems)));
+        insert.Add("at", NpgsqlDbType.TimestampTz, checks.Select(c => c.CheckedAt.UtcDateTime));
+        insert.Add("su", NpgsqlDbType.Text, checks.Select(c => c.CheckedBy.Subject));
+        insert.Add("ro", NpgsqlDbType.Text, checks.Select(c => c.CheckedBy.Role));
+        insert.Add("ad", NpgsqlDbType.Text, checks.Select(c => c.CheckedBy.Department));
+        return insert;
     });
 
     public async Task<Page<AccessCheckRecord>> List(string department, DateOnly day, PageRequest page)

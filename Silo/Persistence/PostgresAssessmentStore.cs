@@ -12,11 +12,16 @@ namespace DataSharing.Silo.Persistence;
 /// </summary>
 public sealed class PostgresAssessmentStore(NpgsqlDataSource database, PostgresGroupCommit commit) : IAssessmentStore
 {
-    public Task Record(AssessedCase fact) => commit.Write([], batch =>
+    public Task Record(AssessedCase fact) => commit.Write([], Facts, fact);
+
+    /// <summary>The facts of a group commit in one multi-row upsert, a case once (its newest version).</summary>
+    private static readonly RowKind<AssessedCase> Facts = new(given =>
     {
+        var facts = given.GroupBy(f => (f.Kind, f.CaseId)).Select(g => g.MaxBy(f => f.Version)!).ToList();
         var upsert = new NpgsqlBatchCommand("""
             INSERT INTO assessed_cases (kind, case_id, department, year, received_on, timeliness, answered_on, answer_working_days, version, written_at)
-            VALUES (@kind, @caseId, @department, @year, @receivedOn, @timeliness, @answeredOn, @answerDays, @version, now())
+            SELECT k, c, d, y, r, t, a, w, v, now()
+            FROM unnest(@k, @c, @d, @y, @r, @t, @a, @w, @v) AS f(k, c, d, y, r, t, a, w, v)
             ON CONFLICT (kind, case_id) DO UPDATE SET
                 department = EXCLUDED.department, year = EXCLUDED.year, received_on = EXCLUDED.received_on,
                 timeliness = EXCLUDED.timeliness, answered_on = EXCLUDED.answered_on,
@@ -26,17 +31,16 @@ public sealed class PostgresAssessmentStore(NpgsqlDataSource database, PostgresG
                    AND (assessed_cases.department, assessed_cases.received_on, assessed_cases.timeliness, assessed_cases.answered_on, assessed_cases.answer_working_days)
                        IS DISTINCT FROM (EXCLUDED.department, EXCLUDED.received_on, EXCLUDED.timeliness, EXCLUDED.answered_on, EXCLUDED.answer_working_days))
             """);
-        var p = upsert.Parameters;
-        p.AddWithValue("kind", fact.Kind);
-        p.AddWithValue("caseId", fact.CaseId);
-        p.AddWithValue("department", fact.Department);
-        p.AddWithValue("year", fact.ReceivedOn.Year);
-        p.AddWithValue("receivedOn", fact.ReceivedOn);
-        p.AddWithValue("timeliness", fact.Timeliness.ToString());
-        p.Add(new NpgsqlParameter("answeredOn", NpgsqlDbType.Date) { Value = (object?)fact.AnsweredOn ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("answerDays", NpgsqlDbType.Integer) { Value = (object?)fact.AnswerWorkingDays ?? DBNull.Value });
-        p.AddWithValue("version", fact.Version);
-        batch.BatchCommands.Add(upsert);
+        upsert.Add("k", NpgsqlDbType.Text, facts.Select(f => f.Kind));
+        upsert.Add("c", NpgsqlDbType.Text, facts.Select(f => f.CaseId));
+        upsert.Add("d", NpgsqlDbType.Text, facts.Select(f => f.Department));
+        upsert.Add("y", NpgsqlDbType.Integer, facts.Select(f => f.ReceivedOn.Year));
+        upsert.Add("r", NpgsqlDbType.Date, facts.Select(f => f.ReceivedOn));
+        upsert.Add("t", NpgsqlDbType.Text, facts.Select(f => f.Timeliness.ToString()));
+        upsert.Add("a", NpgsqlDbType.Date, facts.Select(f => f.AnsweredOn));
+        upsert.Add("w", NpgsqlDbType.Integer, facts.Select(f => f.AnswerWorkingDays));
+        upsert.Add("v", NpgsqlDbType.Integer, facts.Select(f => f.Version));
+        return upsert;
     });
 
     public async Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year)

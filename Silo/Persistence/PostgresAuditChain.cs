@@ -64,20 +64,20 @@ internal static class PostgresAuditChain
             FROM unnest(@s, @i, @a, @su, @ro, @de, @ds, @k, @c, @ac, @b, @af, @p, @h)
                  AS t(s, i, a, su, ro, de, ds, k, c, ac, b, af, p, h)
             """);
-        Add(insert, "s", NpgsqlDbType.Bigint, records.Select(r => r.Sequence));
-        Add(insert, "i", NpgsqlDbType.Text, records.Select(r => r.Entry.Id));
-        Add(insert, "a", NpgsqlDbType.TimestampTz, records.Select(r => r.Entry.At.UtcDateTime));
-        Add(insert, "su", NpgsqlDbType.Text, records.Select(r => r.Entry.By.Subject));
-        Add(insert, "ro", NpgsqlDbType.Text, records.Select(r => r.Entry.By.Role));
-        Add(insert, "de", NpgsqlDbType.Text, records.Select(r => r.Entry.By.Department));
-        Add(insert, "ds", NpgsqlDbType.Text, records.Select(r => string.Join(",", r.Entry.Departments)));
-        Add(insert, "k", NpgsqlDbType.Text, records.Select(r => r.Entry.CaseKind));
-        Add(insert, "c", NpgsqlDbType.Text, records.Select(r => r.Entry.CaseId));
-        Add(insert, "ac", NpgsqlDbType.Text, records.Select(r => r.Entry.Action));
-        Add(insert, "b", NpgsqlDbType.Text, records.Select(r => r.Entry.Before));
-        Add(insert, "af", NpgsqlDbType.Text, records.Select(r => r.Entry.After));
-        Add(insert, "p", NpgsqlDbType.Text, records.Select(r => r.PreviousHash));
-        Add(insert, "h", NpgsqlDbType.Text, records.Select(r => r.Hash));
+        insert.Add("s", NpgsqlDbType.Bigint, records.Select(r => r.Sequence));
+        insert.Add("i", NpgsqlDbType.Text, records.Select(r => r.Entry.Id));
+        insert.Add("a", NpgsqlDbType.TimestampTz, records.Select(r => r.Entry.At.UtcDateTime));
+        insert.Add("su", NpgsqlDbType.Text, records.Select(r => r.Entry.By.Subject));
+        insert.Add("ro", NpgsqlDbType.Text, records.Select(r => r.Entry.By.Role));
+        insert.Add("de", NpgsqlDbType.Text, records.Select(r => r.Entry.By.Department));
+        insert.Add("ds", NpgsqlDbType.Text, records.Select(r => string.Join(",", r.Entry.Departments)));
+        insert.Add("k", NpgsqlDbType.Text, records.Select(r => r.Entry.CaseKind));
+        insert.Add("c", NpgsqlDbType.Text, records.Select(r => r.Entry.CaseId));
+        insert.Add("ac", NpgsqlDbType.Text, records.Select(r => r.Entry.Action));
+        insert.Add("b", NpgsqlDbType.Text, records.Select(r => r.Entry.Before));
+        insert.Add("af", NpgsqlDbType.Text, records.Select(r => r.Entry.After));
+        insert.Add("p", NpgsqlDbType.Text, records.Select(r => r.PreviousHash));
+        insert.Add("h", NpgsqlDbType.Text, records.Select(r => r.Hash));
         rows.BatchCommands.Add(insert);
 
         // A department's records are read in pages by (department, sequence): one index row per department named.
@@ -86,12 +86,10 @@ internal static class PostgresAuditChain
         {
             var departments = new NpgsqlBatchCommand(
                 "INSERT INTO audit_departments (department, sequence) SELECT * FROM unnest(@d, @s)");
-            Add(departments, "d", NpgsqlDbType.Text, byDepartment.Select(x => x.Department));
-            Add(departments, "s", NpgsqlDbType.Bigint, byDepartment.Select(x => x.Sequence));
+            departments.Add("d", NpgsqlDbType.Text, byDepartment.Select(x => x.Department));
+            departments.Add("s", NpgsqlDbType.Bigint, byDepartment.Select(x => x.Sequence));
             rows.BatchCommands.Add(departments);
         }
     }
 
-    private static void Add<T>(NpgsqlBatchCommand command, string name, NpgsqlDbType type, IEnumerable<T> values) =>
-        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
 }

@@ -37,7 +37,23 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
     /// </summary>
     public Task Write(IReadOnlyList<AuditEntry> audit, Action<NpgsqlBatch>? rows = null)
     {
-        var work = new Work(audit, rows);
+        var work = new Work(audit, rows, null, null);
+        if (!_queue.Writer.TryWrite(work))
+        {
+            throw new ObjectDisposedException(nameof(PostgresGroupCommit));
+        }
+
+        return work.Done.Task;
+    }
+
+    /// <summary>
+    /// Records <paramref name="audit"/> and a row of a kind that a transaction writes with one statement for all the
+    /// rows of that kind it holds (a multi-row insert or upsert), instead of one statement per row.
+    /// </summary>
+    public Task Write<T>(IReadOnlyList<AuditEntry> audit, RowKind<T> kind, T row)
+        where T : notnull
+    {
+        var work = new Work(audit, null, kind, row);
         if (!_queue.Writer.TryWrite(work))
         {
             throw new ObjectDisposedException(nameof(PostgresGroupCommit));
@@ -146,6 +162,11 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
             work.Rows?.Invoke(rows);
         }
 
+        foreach (var kind in batch.Where(w => w.Kind is not null).GroupBy(w => w.Kind!))
+        {
+            rows.BatchCommands.Add(kind.Key.Statement(kind.Select(w => w.Row!).ToList()));
+        }
+
         if (rows.BatchCommands.Count > 0)
         {
             await rows.ExecuteNonQueryAsync(_stopping.Token);
@@ -154,7 +175,7 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
         await transaction.CommitAsync(_stopping.Token);
     }
 
-    private sealed record Work(IReadOnlyList<AuditEntry> Audit, Action<NpgsqlBatch>? Rows)
+    private sealed record Work(IReadOnlyList<AuditEntry> Audit, Action<NpgsqlBatch>? Rows, IRowKind? Kind, object? Row)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

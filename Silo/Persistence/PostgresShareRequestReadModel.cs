@@ -18,15 +18,21 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database, Pos
 
     private const string Open = "status IN ('AwaitingProvider', 'Overdue')";
 
-    public Task Upsert(ShareRequestSummary row) => commit.Write([], batch => batch.BatchCommands.Add(UpsertCommand(row)));
+    public Task Upsert(ShareRequestSummary row) => commit.Write([], Rows, row);
 
-    /// <summary>The upsert of one row: an older version never replaces a newer one.</summary>
-    public static NpgsqlBatchCommand UpsertCommand(ShareRequestSummary row)
+    /// <summary>
+    /// The rows of a group commit in one multi-row upsert; an older version never replaces a newer one. A row given
+    /// twice in one transaction (two versions of a request) goes in once, its newest version: one statement may not
+    /// update a row twice.
+    /// </summary>
+    private static readonly RowKind<ShareRequestSummary> Rows = new(given =>
     {
-        var command = new NpgsqlBatchCommand($"""
+        var rows = given.GroupBy(r => r.Id).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        var upsert = new NpgsqlBatchCommand($"""
             INSERT INTO share_request_rows ({Columns}, grant_scenario_key, written_at)
-            VALUES (@id, @requester, @provider, @entry, @name, @shareType, @status, @received, @dueAt, @dueDate, @provisional, @version,
-                    @grantItems, @grantScenario, @validFrom, @validTo, @grantedAt, @grantScenarioKey, now())
+            SELECT id, rq, pr, en, na, st, s, rc, da, dd, dp, v, string_to_array(gi, @separator), gs, vf, vt, ga, gk, now()
+            FROM unnest(@id, @rq, @pr, @en, @na, @st, @s, @rc, @da, @dd, @dp, @v, @gi, @gs, @vf, @vt, @ga, @gk)
+                 AS t(id, rq, pr, en, na, st, s, rc, da, dd, dp, v, gi, gs, vf, vt, ga, gk)
             ON CONFLICT (id) DO UPDATE SET
                 requester_department = EXCLUDED.requester_department, provider_department = EXCLUDED.provider_department,
                 entry_code = EXCLUDED.entry_code, entry_name = EXCLUDED.entry_name, share_type = EXCLUDED.share_type,
@@ -40,28 +46,28 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database, Pos
                OR (share_request_rows.version = EXCLUDED.version AND share_request_rows.status = 'Granted'
                    AND share_request_rows.grant_items IS NULL AND EXCLUDED.grant_items IS NOT NULL)
             """);
-        var p = command.Parameters;
-        p.AddWithValue("id", row.Id);
-        p.AddWithValue("requester", row.RequesterDepartment);
-        p.AddWithValue("provider", row.ProviderDepartment);
-        p.AddWithValue("entry", row.EntryCode);
-        p.AddWithValue("name", row.EntryName);
-        p.AddWithValue("shareType", row.ShareType.ToString());
-        p.AddWithValue("status", row.Status.ToString());
+        upsert.Parameters.AddWithValue("separator", RowColumns.ListSeparator);
+        upsert.Add("id", NpgsqlDbType.Text, rows.Select(r => r.Id));
+        upsert.Add("rq", NpgsqlDbType.Text, rows.Select(r => r.RequesterDepartment));
+        upsert.Add("pr", NpgsqlDbType.Text, rows.Select(r => r.ProviderDepartment));
+        upsert.Add("en", NpgsqlDbType.Text, rows.Select(r => r.EntryCode));
+        upsert.Add("na", NpgsqlDbType.Text, rows.Select(r => r.EntryName));
+        upsert.Add("st", NpgsqlDbType.Text, rows.Select(r => r.ShareType.ToString()));
+        upsert.Add("s", NpgsqlDbType.Text, rows.Select(r => r.Status.ToString()));
         // timestamptz takes instants in UTC only; the offset of a due instant (+08:00) is presentation.
-        p.AddWithValue("received", row.ReceivedAt.ToUniversalTime());
-        p.Add(Nullable("dueAt", NpgsqlDbType.TimestampTz, row.DueAt?.ToUniversalTime()));
-        p.Add(Nullable("dueDate", NpgsqlDbType.Date, row.DueDate));
-        p.AddWithValue("provisional", row.DueProvisional);
-        p.AddWithValue("version", row.Version);
-        p.Add(Nullable("grantItems", NpgsqlDbType.Array | NpgsqlDbType.Text, row.Grant?.DataItems.ToArray()));
-        p.Add(Nullable("grantScenario", NpgsqlDbType.Text, row.Grant?.Scenario));
-        p.Add(Nullable("grantScenarioKey", NpgsqlDbType.Text, row.Grant is { } g ? AccessRules.ScenarioKey(g.Scenario) : null));
-        p.Add(Nullable("validFrom", NpgsqlDbType.Date, row.Grant?.ValidFrom));
-        p.Add(Nullable("validTo", NpgsqlDbType.Date, row.Grant?.ValidTo));
-        p.Add(Nullable("grantedAt", NpgsqlDbType.TimestampTz, row.Grant?.GrantedAt.ToUniversalTime()));
-        return command;
-    }
+        upsert.Add("rc", NpgsqlDbType.TimestampTz, rows.Select(r => r.ReceivedAt.UtcDateTime));
+        upsert.Add("da", NpgsqlDbType.TimestampTz, rows.Select(r => r.DueAt?.UtcDateTime));
+        upsert.Add("dd", NpgsqlDbType.Date, rows.Select(r => r.DueDate));
+        upsert.Add("dp", NpgsqlDbType.Boolean, rows.Select(r => r.DueProvisional));
+        upsert.Add("v", NpgsqlDbType.Integer, rows.Select(r => r.Version));
+        upsert.Add("gi", NpgsqlDbType.Text, rows.Select(r => RowColumns.Joined(r.Grant?.DataItems)));
+        upsert.Add("gs", NpgsqlDbType.Text, rows.Select(r => r.Grant?.Scenario));
+        upsert.Add("vf", NpgsqlDbType.Date, rows.Select(r => r.Grant?.ValidFrom));
+        upsert.Add("vt", NpgsqlDbType.Date, rows.Select(r => r.Grant?.ValidTo));
+        upsert.Add("ga", NpgsqlDbType.TimestampTz, rows.Select(r => r.Grant?.GrantedAt.UtcDateTime));
+        upsert.Add("gk", NpgsqlDbType.Text, rows.Select(r => r.Grant is { } g ? AccessRules.ScenarioKey(g.Scenario) : null));
+        return upsert;
+    });
 
     public Task<Page<ShareRequestSummary>> Inbox(string provider, PageRequest page) =>
         DuePage($"provider_department = @department AND {Open}", provider, page);

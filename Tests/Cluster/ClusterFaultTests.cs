@@ -122,6 +122,9 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             output.WriteLine($"{total} submitted: {string.Join(", ", statuses.Select(s => $"{s.Key}={s.Value}"))}; slowest {attempts.Max(a => a.Took).TotalSeconds:F1} s");
             Assert.DoesNotContain(attempts, a => a.Status == HttpStatusCode.InternalServerError);
 
+            // Issue 9 item 8: no request waits longer than 10 s for its answer, even one sent to the silo just killed.
+            Assert.All(attempts, a => Assert.True(a.Took <= TimeSpan.FromSeconds(10), $"{a.Key} waited {a.Took.TotalSeconds:F1} s"));
+
             var settled = Stopwatch.StartNew();
             var found = 0;
             var lost = new List<string>();

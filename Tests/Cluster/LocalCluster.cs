@@ -12,7 +12,7 @@ public sealed class LocalCluster : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _common;
 
-    private LocalCluster(string connectionString, int silos)
+    private LocalCluster(string connectionString, int silos, IReadOnlyDictionary<string, string>? settings)
     {
         ConnectionString = connectionString;
         _common = new()
@@ -27,6 +27,11 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Orleans"] = "Warning",
             ["DOTNET_gcServer"] = "0",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _common[key] = value;
+        }
+
         for (var i = 0; i < silos; i++)
         {
             var env = new Dictionary<string, string>(_common)
@@ -47,9 +52,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public PlatformProcess Api { get; }
 
-    public static async Task<LocalCluster> Start(int silos = 3, string? server = null)
+    /// <param name="settings">Configuration every process gets (environment variables, e.g. Platform__OrleansPoolSize).</param>
+    public static async Task<LocalCluster> Start(int silos = 3, string? server = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var cluster = new LocalCluster(await TestPostgres.CreateMigratedDatabase(server), silos);
+        var cluster = new LocalCluster(await TestPostgres.CreateMigratedDatabase(server), silos, settings);
         await cluster.StartAll();
         return cluster;
     }
@@ -104,7 +110,8 @@ public sealed class LocalCluster : IAsyncDisposable
         return client;
     }
 
-    public string Logs() => string.Join("\n\n", Silos.Append(Api).Select(p => $"== {p.LogFile}\n{p.Tail(40)}"));
+    /// <summary>The last <paramref name="lines"/> of every process's log.</summary>
+    public string Logs(int lines = 40) => string.Join("\n\n", Silos.Append(Api).Select(p => $"== {p.LogFile}\n{p.Tail(lines)}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -85,6 +85,29 @@ public sealed class ShareRequestReadModelStoreTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Concurrent_upserts_go_together_and_each_row_keeps_its_newest_version(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var due = new DateTimeOffset(2026, 10, 12, 16, 0, 0, TimeSpan.Zero);
+        var grant = new ShareGrant(["idNumber", "name"], "Verify identity", new DateOnly(2026, 9, 24), new DateOnly(2027, 9, 23), Received);
+
+        // 300 requests, each published at versions 1 (pending) and 2 (granted) at the same moment and in any order:
+        // in PostgreSQL many land in one multi-row statement, sometimes both versions of one request.
+        await Task.WhenAll(Enumerable.Range(0, 300).SelectMany(i => new[]
+        {
+            stores.ShareRequests.Upsert(Row($"SR-c{i:D3}", ShareRequestStatus.Granted, 2, grant: grant)),
+            stores.ShareRequests.Upsert(Row($"SR-c{i:D3}", ShareRequestStatus.AwaitingProvider, 1, due)),
+        }).OrderBy(_ => Random.Shared.Next()));
+
+        Assert.Empty((await stores.ShareRequests.Inbox("340000-GA", new PageRequest(PageRequest.MaxLimit))).Items);
+        var outbox = await All(p => stores.ShareRequests.Outbox("340000-RS", p), 100);
+        Assert.Equal(300, outbox.Count);
+        Assert.All(outbox, r => Assert.Equal((ShareRequestStatus.Granted, 2), (r.Status, r.Version)));
+        Assert.All(outbox, r => Assert.Equal(["idNumber", "name"], r.Grant!.DataItems));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
     public async Task A_cursor_that_no_list_gave_out_is_a_400_naming_after(string kind)
     {
         await using var stores = await StoreBackends.Create(kind);
