@@ -296,6 +296,15 @@ print(d)' "$s" "$1"; }
   measure "$mode" access-check "POST /api/access-checks (against a grant)" "$url" \
     BENCH_METHOD=POST BENCH_BODY="$b_check" BENCH_TOKEN="$grant"
 
+  # The same check at half the rate just measured: the latency a client sees when the platform is not saturated
+  # (issue 9: p99 at most 50 ms in cluster mode).
+  local half interval
+  half=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["rps"] / 2)' "$work/$mode-access-check.json")
+  interval=$(python3 -c 'import sys; print(max(1, round(int(sys.argv[1]) * 1000 / float(sys.argv[2]))))' "$connections" "$half")
+  NOTE="offered $(printf '%.0f' "$half") req/s (each connection every $interval ms)" \
+    measure "$mode" access-check-half "POST /api/access-checks at half the maximum rate" "$url" \
+    BENCH_METHOD=POST BENCH_BODY="$b_check" BENCH_TOKEN="$grant" BENCH_INTERVAL_MS="$interval"
+
   url="$base/api/share-requests"
   probe POST "$url" --token "$load" --body "$b_uncond"
   measure "$mode" submit-unconditional "POST /api/share-requests (unconditional, new case)" "$url" \
@@ -340,7 +349,7 @@ print(d)' "$s" "$1"; }
     local done_checks=0 chunk=0
     while [ "$done_checks" -lt "$soak" ]; do
       chunk=$((chunk + 1))
-      wrk_run "$work/$mode-soak-$chunk.json" 30 "$base/api/access-checks" BENCH_METHOD=POST BENCH_BODY="$b_check" BENCH_TOKEN="$grant"
+      wrk_run "$work/$mode-soak-$chunk.json" $((duration * 3)) "$base/api/access-checks" BENCH_METHOD=POST BENCH_BODY="$b_check" BENCH_TOKEN="$grant"
       done_checks=$((done_checks + $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("statuses", {}).get("200", 0))' "$work/$mode-soak-$chunk.json")))
       echo "   $done_checks access checks recorded"
     done

@@ -29,12 +29,15 @@ public sealed class BenchSmokeTests
         "calendar-add",
         "catalog-get",
         "access-check",
+        "access-check-half",
         "submit-unconditional",
         "submit-conditional",
         "approve",
         "inbox",
         "audit-by-case",
         "audit-page",
+        "access-check-soaked",
+        "submit-unconditional-soaked",
     ];
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed class BenchSmokeTests
     private static async Task<(int ExitCode, string Output)> RunHarness(string output, TimeSpan timeout)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        foreach (var arg in new[] { Path.Combine(Repository.Root, "bench", "run.sh"), "--smoke", "--out", output })
+        foreach (var arg in new[] { Path.Combine(Repository.Root, "bench", "run.sh"), "--smoke", "--soak", "20,20", "--out", output })
         {
             info.ArgumentList.Add(arg);
         }

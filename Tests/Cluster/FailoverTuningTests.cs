@@ -24,7 +24,6 @@ public sealed class FailoverTuningTests(ITestOutputHelper output)
         try
         {
             var rs = await cluster.ClientFor(Role.DepartmentOperator, Requester);
-            rs.Timeout = TimeSpan.FromSeconds(30);
             var statuses = new ConcurrentDictionary<string, int>();
             var slowest = TimeSpan.Zero;
             var load = Stopwatch.StartNew();

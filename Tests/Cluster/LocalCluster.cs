@@ -65,16 +65,28 @@ public sealed class LocalCluster : IAsyncDisposable
     /// incarnation (same address and port) dead but waits for the others listed as active: after a full crash
     /// each silo must come back to vouch for its own old entry.
     /// </summary>
-    public async Task StartAll(TimeSpan? clockOffset = null)
+    /// <param name="apiFirst">Start the API before the silos: it must wait for them, not exit.</param>
+    public async Task StartAll(TimeSpan? clockOffset = null, bool apiFirst = false)
     {
         var env = Offset(clockOffset);
+        if (apiFirst)
+        {
+            Api.Start();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.True(Api.Running, "The API exited while its cluster was down.");
+        }
+
         foreach (var silo in Silos)
         {
             silo.Start(env);
         }
 
         await Task.WhenAll(Silos.Select(s => s.WaitHealthy()));
-        Api.Start();
+        if (!apiFirst)
+        {
+            Api.Start();
+        }
+
         await Api.WaitHealthy();
     }
 

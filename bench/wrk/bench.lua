@@ -14,6 +14,8 @@
 --                  thread stopped
 --   BENCH_PATH_TEMPLATE  e.g. /api/share-requests/{id}/approve
 --   BENCH_THREADS  wrk's -t, to split the pool between the threads
+--   BENCH_INTERVAL_MS  pace each connection: it sends its next request this long after the previous one (wrk's
+--                  delay()), so that connections / interval is the offered rate, e.g. half the maximum one
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } bench_timeval;
@@ -41,6 +43,11 @@ wrk.method = env("BENCH_METHOD") or "GET"
 wrk.body = env("BENCH_BODY")
 if wrk.body then wrk.headers["Content-Type"] = "application/json" end
 if env("BENCH_TOKEN") then wrk.headers["Authorization"] = "Bearer " .. env("BENCH_TOKEN") end
+
+local interval_ms = tonumber(env("BENCH_INTERVAL_MS") or "")
+if interval_ms then
+  function delay() return interval_ms end
+end
 
 -- Setup and done phases (wrk's main Lua state).
 local threads = {}
