@@ -56,6 +56,9 @@ for part in ${only//,/ }; do
   case "$part" in baselines|embedded|cluster) ;; *) echo "bench: --only takes baselines, embedded, cluster" >&2; exit 2 ;; esac
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
+# The cluster is local-cluster.sh's default layout (state in .cluster/, its default ports): settings a shell may hold
+# for another local cluster would move it where this script does not look.
+unset CLUSTER_STATE PG_PORT SILO_PORT_BASE GATEWAY_PORT_BASE HEALTH_PORT_BASE
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 

@@ -13,35 +13,43 @@ public static class AuditChain
     /// <summary>The "previous hash" of the first record.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    public static string HashOf(long sequence, AuditEntry entry, string previousHash)
+    public static string HashOf(long sequence, AuditEntry entry, string previousHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            Field(sequence.ToString(CultureInfo.InvariantCulture)) + Content(entry) + Field(previousHash))));
+
+    /// <summary>
+    /// The fields of a record between its sequence and its previous hash, as hashed: what an appender that assigns the
+    /// sequence elsewhere (PostgreSQL's audit_append, migration 0008) needs to compute the same hash.
+    /// </summary>
+    public static string Content(AuditEntry entry)
     {
-        // Fields are length-prefixed so that no two different records can serialize alike.
         var text = new StringBuilder();
-        void Field(string? value) => text.Append(value?.Length.ToString(CultureInfo.InvariantCulture) ?? "-").Append(':').Append(value).Append('|');
-        Field(sequence.ToString(CultureInfo.InvariantCulture));
-        Field(entry.Id);
-        Field(entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        Field(entry.By.Subject);
-        Field(entry.By.Role);
-        Field(entry.By.Department);
-        Field(string.Join(",", entry.Departments));
-        Field(entry.CaseKind);
-        Field(entry.CaseId);
-        Field(entry.Action);
-        Field(entry.Before);
-        Field(entry.After);
-        Field(previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        foreach (var value in (ReadOnlySpan<string?>)[
+                     entry.Id, entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), entry.By.Subject, entry.By.Role,
+                     entry.By.Department, string.Join(",", entry.Departments), entry.CaseKind, entry.CaseId, entry.Action,
+                     entry.Before, entry.After])
+        {
+            text.Append(Field(value));
+        }
+
+        return text.ToString();
     }
+
+    // Fields are length-prefixed so that no two different records can serialize alike.
+    private static string Field(string? value) =>
+        $"{value?.Length.ToString(CultureInfo.InvariantCulture) ?? "-"}:{value}|";
 
     public static AuditRecord Next(AuditRecord? last, AuditEntry entry)
     {
-        // PostgreSQL keeps microseconds; hashing the instant at that precision keeps a stored record verifiable.
-        entry = entry with { At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % 10, TimeSpan.Zero) };
+        entry = Stored(entry);
         var sequence = (last?.Sequence ?? 0) + 1;
         var previous = last?.Hash ?? Genesis;
         return new AuditRecord(sequence, entry, previous, HashOf(sequence, entry, previous));
     }
+
+    /// <summary>The entry as a store keeps it: PostgreSQL keeps microseconds, and hashing the instant at that precision keeps a stored record verifiable.</summary>
+    public static AuditEntry Stored(AuditEntry entry) =>
+        entry with { At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % 10, TimeSpan.Zero) };
 
     /// <summary>Checks records in sequence order; stops at the first that does not hold.</summary>
     public static AuditVerification Verify(IEnumerable<AuditRecord> records) =>

@@ -9,7 +9,7 @@ namespace DataSharing.Silo.Persistence;
 /// Group commit for everything a silo records after an act: audit entries (chained, Art 38), access-check records,
 /// read-model and list rows. Writes that arrive while a transaction is in flight wait and go together in the next one,
 /// so a thousand concurrent acts cost a few transactions, not a thousand, and the chain's advisory lock is taken once
-/// per batch. A caller's task completes only after the transaction holding its write has committed: nothing is
+/// per batch, inside PostgreSQL (audit_append). A caller's task completes only after the transaction holding its write has committed: nothing is
 /// acknowledged before it is recorded. If a batch fails, its writes are retried one by one, so a bad write fails
 /// alone and a good one is not refused because it happened to share a batch.
 /// </summary>
@@ -147,16 +147,11 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
 
     private async Task Transaction(IReadOnlyList<Work> batch)
     {
+        // One batch, one round trip: PostgreSQL runs a batch sent without an explicit transaction as one implicit
+        // transaction, committed at its end or rolled back whole at its first error. The chain's append goes last, so
+        // its lock is taken after the other rows are written and held only until that commit.
         await using var connection = await _database.OpenConnectionAsync(_stopping.Token);
-        await using var transaction = await connection.BeginTransactionAsync(_stopping.Token);
-
-        var entries = batch.SelectMany(w => w.Audit).ToList();
-        await using var rows = new NpgsqlBatch(connection, transaction);
-        if (entries.Count > 0)
-        {
-            await PostgresAuditChain.Append(connection, transaction, entries, rows, _stopping.Token);
-        }
-
+        await using var rows = new NpgsqlBatch(connection);
         foreach (var work in batch)
         {
             work.Rows?.Invoke(rows);
@@ -167,12 +162,16 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
             rows.BatchCommands.Add(kind.Key.Statement(kind.Select(w => w.Row!).ToList()));
         }
 
+        var entries = batch.SelectMany(w => w.Audit).ToList();
+        if (entries.Count > 0)
+        {
+            rows.BatchCommands.Add(PostgresAuditChain.Append(entries));
+        }
+
         if (rows.BatchCommands.Count > 0)
         {
             await rows.ExecuteNonQueryAsync(_stopping.Token);
         }
-
-        await transaction.CommitAsync(_stopping.Token);
     }
 
     private sealed record Work(IReadOnlyList<AuditEntry> Audit, Action<NpgsqlBatch>? Rows, IRowKind? Kind, object? Row)

@@ -83,6 +83,40 @@ public sealed class AuditLogStoreTests
         Assert.True(transactions <= 600, $"{transactions} transactions for 1,200 appends");
     }
 
+    [Fact]
+    public async Task Art38_the_chain_PostgreSQL_appends_hashes_exactly_as_the_platform_verifies_it()
+    {
+        // audit_append (migration 0008) numbers and hashes in the server: its hashes must be the C# chain's, byte for
+        // byte, whatever the text (Chinese, a character outside the BMP, empty and absent fields, sub-microsecond time).
+        await using var stores = await StoreBackends.Create("postgres");
+        var at = new DateTimeOffset(2026, 11, 25, 8, 30, 0, TimeSpan.FromHours(8)).AddTicks(1234567);
+        AuditEntry[] entries =
+        [
+            new("E-1", at, new Actor("张三", Role.DepartmentOperator, "340000-GA"), ["340000-GA", "340100-RS", "340000-GA"],
+                "Review", "RV-1", "submit", null, "数据有误：身份证号码 🙂"),
+            new("E-2", at.AddTicks(9), new Actor("system", Role.PlatformAdmin, null), [], "Calendar", "2026", "load", "", "{\"days\":[]}"),
+            new("E-3", at.AddSeconds(1), new Actor("op|7:x", Role.Public, null), ["340000-SC"], "ShareRequest", "SR-1", "a,b", "x", "y"),
+        ];
+
+        await stores.Audit.Append(entries);
+        await stores.Audit.Append([entries[1], new AuditEntry("E-4", at.AddDays(1), entries[0].By, ["340000-GA"], "Review", "RV-1", "confirm", "a", "b")]);
+
+        var stored = await stores.Audit.Query(new AuditFilter(Limit: 100));
+        AuditRecord? expected = null;
+        foreach (var (record, entry) in stored.Zip([entries[0], entries[1], entries[2], new AuditEntry("E-4", at.AddDays(1), entries[0].By, ["340000-GA"], "Review", "RV-1", "confirm", "a", "b")]))
+        {
+            expected = AuditChain.Next(expected, entry);
+            Assert.Equal(expected.Hash, record.Hash);
+            Assert.Equal(expected.PreviousHash, record.PreviousHash);
+            Assert.Equal(expected.Sequence, record.Sequence);
+        }
+
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(["340000-GA", "340100-RS"], (await stores.Audit.Query(new AuditFilter(CaseId: "RV-1", Limit: 10)))[0].Entry.Departments.Distinct());
+        Assert.Single(await stores.Audit.Query(new AuditFilter(Department: "340100-RS", Limit: 10)));
+        Assert.True((await AuditChain.Verify(stores.Audit.ReadAll())).Intact);
+    }
+
     [Theory]
     [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
     public async Task Art38_a_changed_record_is_found_by_the_streamed_verification(string kind)
