@@ -1,0 +1,50 @@
+using DataSharing.Common;
+
+namespace DataSharing.Data;
+
+/// <summary>
+/// The records of catalog entries (Art 17) and the errors of their uploads: in memory in embedded mode, tables in
+/// PostgreSQL in cluster mode (never grain state). An upload writes through one <see cref="IDataRecordWriter"/>,
+/// whose rows become visible all at once when it commits, or not at all.
+/// </summary>
+public interface IDataRecordStore
+{
+    /// <summary>Opens the write of one upload. Only one upload of an entry is open at a time (its grain sees to it).</summary>
+    Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A page of an entry's current records in key order (ordinal), with only the columns asked for (indexes into the
+    /// entry's data items at the time of the upload that wrote them; a column a record does not have is null).
+    /// </summary>
+    Task<Page<DataRecord>> Read(string entryCode, IReadOnlyList<int> columns, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>How many records the entry has now.</summary>
+    Task<long> Count(string entryCode, CancellationToken cancellationToken = default);
+
+    /// <summary>The errors an upload reported (bad rows, rejected or quarantined), by line.</summary>
+    Task<Page<RowError>> Errors(string uploadId, PageRequest page, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Where an upload goes: its id, the entry, how it applies, and which column is the key.</summary>
+/// <param name="ColumnCount">The entry's data items when the upload began: every row has this many values.</param>
+/// <param name="KeyColumn">The index of the key item for <see cref="UploadMode.Upsert"/>; null for a replacement of an
+/// entry without a key, whose records are then keyed by their line (12 digits, zero-padded, so that key order is line
+/// order).</param>
+public sealed record DataUploadTarget(string UploadId, string EntryCode, UploadMode Mode, int ColumnCount, int? KeyColumn);
+
+/// <summary>One open upload. Disposing it without <see cref="Commit"/> discards its rows (the errors stay reported).</summary>
+public interface IDataRecordWriter : IAsyncDisposable
+{
+    /// <summary>Adds a good row (values in the order of the entry's data items) under its key.</summary>
+    ValueTask Add(string key, string?[] values, CancellationToken cancellationToken = default);
+
+    /// <summary>Reports an error of a bad row; kept whether or not the upload commits.</summary>
+    ValueTask Report(RowError error, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies the upload atomically: <see cref="UploadMode.Replace"/> makes the added rows the entry's only records,
+    /// <see cref="UploadMode.Upsert"/> inserts them or replaces the records with the same keys. Readers see the records
+    /// before or after, never a mix.
+    /// </summary>
+    Task Commit(CancellationToken cancellationToken = default);
+}
