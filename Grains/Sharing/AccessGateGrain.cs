@@ -34,7 +34,8 @@ public sealed class AccessGateGrain(CatalogEntryCache catalog, GrantCache grants
             decision = Decide(await grants.Grants(request.Department, request.EntryCode, request.Scenario, fresh: true), request, today);
         }
 
-        var record = new AccessCheckRecord($"AC-{Guid.NewGuid():N}", request, decision, now, by);
+        // Time-ordered (UUID v7): a million checks append at the end of the indexes on their id instead of touching random pages.
+        var record = new AccessCheckRecord($"AC-{Guid.CreateVersion7(now):N}", request, decision, now, by);
 
         // The check is answered only once it is recorded with its audit entry (Art 38: the user answers for its use of shared data).
         await log.Record(record, new AuditEntry(record.Id, now, by, [request.Department, entry.Content.ProviderDepartment], "AccessCheck",

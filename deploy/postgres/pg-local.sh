@@ -39,6 +39,11 @@ port = $port
 unix_socket_directories = '$dir'
 max_connections = 300
 fsync = on
+# The platform's hot tables and their indexes (audit log, access checks, read model) outgrow the default 128 MB after
+# a few hundred thousand acts; the machine has memory to spare. Checkpoints spaced further apart write fewer full-page
+# images of the same index pages.
+shared_buffers = 1GB
+max_wal_size = 4GB
 CONF
     # Trust only TCP from 127.0.0.1 (the only address it listens on); the socket, inside the 0700 data directory,
     # only lets the postgres OS user in as itself.
