@@ -102,6 +102,7 @@ public sealed class QualityReportTests
             .BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
         var copy = serializer.Deserialize<QualityReport>(serializer.SerializeToArray(report));
+        Assert.NotNull(copy);
 
         Assert.Equal(report.RowsChecked, copy.RowsChecked);
         Assert.Equal(report.ErrorCount, copy.ErrorCount);
