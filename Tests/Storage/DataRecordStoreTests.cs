@@ -192,7 +192,7 @@ public sealed class DataRecordStoreTests
         var expected = keys.Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, records.Select(r => r.Key));
         Assert.All(records, r => Assert.Equal(new[] { r.Key == "Z" ? null : $"addr-{r.Key}", $"name-{r.Key}", null }, r.Values));
-        Assert.Empty((await store.Read(Entry, [], new PageRequest(1000))).Items.Where(r => r.Values.Count != 0));
+        Assert.All((await store.Read(Entry, [], new PageRequest(1000))).Items, r => Assert.Empty(r.Values));
 
         // The last page has no next; a cursor of another list is refused naming "after".
         var first = await store.Read(Entry, [0], new PageRequest(expected.Count));
