@@ -107,8 +107,9 @@ class Context:
         self.csv, self.rows, self.connection, self.work = csv, rows, connection, work
         # This script (its psql and dotnet children count with it once reaped) and the PostgreSQL server started here.
         self.roots = [os.getpid(), *roots]
+        self.notes = []  # what a step says besides its time
         self.uri, password = npgsql_to_uri(connection)
-        self.env = dict(os.environ, **({"PGPASSWORD": password} if password else {}))
+        self.env = dict(os.environ, PGOPTIONS="-c client_min_messages=warning", **({"PGPASSWORD": password} if password else {}))
 
     def psql(self, *commands):
         args = ["psql", self.uri, "-v", "ON_ERROR_STOP=1", "-q", "-X"]
@@ -159,6 +160,7 @@ def store(ctx):
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
     if outcome["rows"] != ctx.rows:
         sys.exit(f"the store path wrote {outcome['rows']} rows, not {ctx.rows}")
+    ctx.notes.append(f"client CPU {outcome['clientCpuSeconds']:.2f} s")
     return outcome["seconds"]
 
 
@@ -199,7 +201,9 @@ def main():
     pg_dir = None
     try:
         log("build bench/Upload.Store (Release)")
-        subprocess.run(["dotnet", "build", os.path.join(HERE, "Upload.Store"), "-c", "Release", "-v", "q", "-nologo"], check=True,
+        # No build servers left behind: they would count as other work during the steps.
+        subprocess.run(["dotnet", "build", os.path.join(HERE, "Upload.Store"), "-c", "Release", "-v", "q", "-nologo",
+                        "--disable-build-servers"], check=True,
                        stdout=subprocess.DEVNULL)
 
         server = os.environ.get("DATASHARING_PG")
@@ -225,9 +229,10 @@ def main():
         results = []
         for key, label, step in STEPS:
             log(f"step {key}")
+            ctx.notes = []
             seconds, other = measured(ctx, step)
             results.append({"key": key, "label": label, "rows": rows, "seconds": round(seconds, 3), "rowsPerSecond": round(rows / seconds),
-                            "cpuOtherPct": other})
+                            "cpuOtherPct": other, "notes": "; ".join(ctx.notes)})
             log(f"  {rows / seconds:,.0f} rows/s ({seconds:.2f} s; other work on the machine: {other} % of all cores)")
 
         baseline = results[0]["rowsPerSecond"]
@@ -267,9 +272,9 @@ def render(report):
     lines = [f"# Upload throughput, {report['date']}", "",
              f"{report['rows']:,} rows ({report['csvBytes'] / 1e6:.0f} MB of CSV), PostgreSQL {report['postgres']}, {report['cores']} cores; "
              "one run, the same file and server for every step.", "",
-             "| step | what | seconds | rows/s | of copy-baseline | other work (% of cores) |", "|---|---|---:|---:|---:|---:|"]
+             "| step | what | seconds | rows/s | of copy-baseline | other work (% of cores) | notes |", "|---|---|---:|---:|---:|---:|---|"]
     for s in report["steps"]:
-        lines.append(f"| `{s['key']}` | {s['label']} | {s['seconds']:.2f} | {s['rowsPerSecond']:,} | {s['ofBaseline']:.2f} | {s['cpuOtherPct']} |")
+        lines.append(f"| `{s['key']}` | {s['label']} | {s['seconds']:.2f} | {s['rowsPerSecond']:,} | {s['ofBaseline']:.2f} | {s['cpuOtherPct']} | {s['notes']} |")
     if any(s["cpuOtherPct"] > 10 for s in report["steps"]):
         lines += ["", "**Warning:** other work took more than 10 % of the machine during a step: its numbers are too low."]
     return "\n".join(lines) + "\n"
