@@ -35,16 +35,25 @@ public sealed record DataUploadTarget(string UploadId, string EntryCode, UploadM
 /// <summary>One open upload. Disposing it without <see cref="Commit"/> discards its rows (the errors stay reported).</summary>
 public interface IDataRecordWriter : IAsyncDisposable
 {
-    /// <summary>Adds a good row (values in the order of the entry's data items) under its key.</summary>
+    /// <summary>
+    /// Adds a good row (values in the order of the entry's data items, <see cref="DataUploadTarget.ColumnCount"/> of
+    /// them) under its key. In an <see cref="UploadMode.Upsert"/> a key added twice keeps its later row. In a
+    /// <see cref="UploadMode.Replace"/> the keys are distinct (the upload reports a repeated key as a row error): one
+    /// that reaches the store makes <see cref="Commit"/> fail and nothing is applied.
+    /// </summary>
     ValueTask Add(string key, string?[] values, CancellationToken cancellationToken = default);
 
-    /// <summary>Reports an error of a bad row; kept whether or not the upload commits.</summary>
+    /// <summary>
+    /// Reports an error of a bad row; kept whether or not the upload commits, and readable by
+    /// <see cref="IDataRecordStore.Errors"/> once <see cref="Commit"/> or disposal has returned. A row may have several.
+    /// </summary>
     ValueTask Report(RowError error, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Applies the upload atomically: <see cref="UploadMode.Replace"/> makes the added rows the entry's only records,
     /// <see cref="UploadMode.Upsert"/> inserts them or replaces the records with the same keys. Readers see the records
-    /// before or after, never a mix.
+    /// before or after, never a mix. Throws if it could not (nothing is then applied); a repeated key in a Replace is a
+    /// <see cref="ValidationFailedException"/> naming "key".
     /// </summary>
     Task Commit(CancellationToken cancellationToken = default);
 }

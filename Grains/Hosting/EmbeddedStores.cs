@@ -3,6 +3,7 @@ using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Catalog;
+using DataSharing.Data;
 using DataSharing.Departments;
 using DataSharing.Sharing;
 
@@ -37,4 +38,6 @@ public sealed class EmbeddedStores
     public InMemoryCatalogHistoryStore CatalogHistory { get; } = new();
 
     public InMemoryProvisionalWatcherStore ProvisionalWatchers { get; } = new();
+
+    public InMemoryDataRecordStore DataRecords { get; } = new();
 }

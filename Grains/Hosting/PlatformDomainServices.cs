@@ -4,6 +4,7 @@ using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
+using DataSharing.Data;
 using DataSharing.Departments;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class PlatformDomainServices
         services.TryAddSingleton<ICatalogListStore>(sp => sp.GetRequiredService<EmbeddedStores>().Catalog);
         services.TryAddSingleton<ICatalogHistoryStore>(sp => sp.GetRequiredService<EmbeddedStores>().CatalogHistory);
         services.TryAddSingleton<IProvisionalWatcherStore>(sp => sp.GetRequiredService<EmbeddedStores>().ProvisionalWatchers);
+        services.TryAddSingleton<IDataRecordStore>(sp => sp.GetRequiredService<EmbeddedStores>().DataRecords);
 
         services.TryAddSingleton<GrantCache>();
         services.TryAddSingleton<CatalogEntryCache>();

@@ -5,6 +5,7 @@ using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
+using DataSharing.Data;
 using DataSharing.Departments;
 using DataSharing.Hosting;
 using DataSharing.Sharing;
@@ -49,6 +50,7 @@ public static class PlatformSiloHosting
             builder.Services.AddSingleton<ICatalogListStore, PostgresCatalogListStore>();
             builder.Services.AddSingleton<ICatalogHistoryStore, PostgresCatalogHistoryStore>();
             builder.Services.AddSingleton<IProvisionalWatcherStore, PostgresProvisionalWatcherStore>();
+            builder.Services.AddSingleton<IDataRecordStore, PostgresDataRecordStore>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
 

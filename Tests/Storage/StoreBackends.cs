@@ -1,4 +1,5 @@
 using DataSharing.Audit;
+using DataSharing.Data;
 using DataSharing.Hosting;
 using DataSharing.Sharing;
 using DataSharing.Silo.Persistence;
@@ -16,11 +17,13 @@ public sealed class StoreBackends : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
 
-    private StoreBackends(IAuditLog audit, IAccessCheckLog accessChecks, IShareRequestReadModel shareRequests, string? connectionString)
+    private StoreBackends(IAuditLog audit, IAccessCheckLog accessChecks, IShareRequestReadModel shareRequests, IDataRecordStore dataRecords,
+        string? connectionString)
     {
         Audit = audit;
         AccessChecks = accessChecks;
         ShareRequests = shareRequests;
+        DataRecords = dataRecords;
         ConnectionString = connectionString;
     }
 
@@ -29,6 +32,8 @@ public sealed class StoreBackends : IAsyncDisposable
     public IAccessCheckLog AccessChecks { get; }
 
     public IShareRequestReadModel ShareRequests { get; }
+
+    public IDataRecordStore DataRecords { get; }
 
     /// <summary>The database behind the PostgreSQL stores, null in memory.</summary>
     public string? ConnectionString { get; }
@@ -40,14 +45,14 @@ public sealed class StoreBackends : IAsyncDisposable
         if (kind == "memory")
         {
             var stores = new EmbeddedStores();
-            return new StoreBackends(stores.Audit, stores.AccessChecks, stores.ShareRequests, null);
+            return new StoreBackends(stores.Audit, stores.AccessChecks, stores.ShareRequests, stores.DataRecords, null);
         }
 
         var connectionString = await TestPostgres.CreateMigratedDatabase();
         var database = Pooled(connectionString);
         var commit = new PostgresGroupCommit(database, NullLogger<PostgresGroupCommit>.Instance);
         var backends = new StoreBackends(new PostgresAuditLog(database, commit), new PostgresAccessCheckLog(database, commit),
-            new PostgresShareRequestReadModel(database, commit), connectionString);
+            new PostgresShareRequestReadModel(database, commit), new PostgresDataRecordStore(database), connectionString);
         backends._owned.Add(commit);
         backends._owned.Add(database);
         return backends;

@@ -1,0 +1,203 @@
+using DataSharing.Common;
+
+namespace DataSharing.Data;
+
+/// <summary>
+/// The embedded-mode records: each entry's records in a set sorted by key (ordinal, as PostgreSQL's COLLATE "C"
+/// compares them), so a page is O(log n + limit); each upload's errors in (line, report) order, appended in O(1).
+/// An upload's rows wait in its writer and are applied under the store's lock when it commits (a replacement swaps in
+/// the set it built, an upsert changes only its keys), and readers page under the same lock: they see the records
+/// before or after an upload, never a mix.
+/// </summary>
+public sealed class InMemoryDataRecordStore : IDataRecordStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedSet<Record>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ReportedError>> _errors = new(StringComparer.Ordinal);
+
+    public Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IDataRecordWriter>(new Writer(this, target));
+
+    public Task<Page<DataRecord>> Read(string entryCode, IReadOnlyList<int> columns, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        DataRecordRows.CheckColumns(columns);
+        var after = DataCursors.KeyAfter(page) is { } key ? new Record(key, []) : (Record?)null;
+        List<Record> records;
+        lock (_gate)
+        {
+            records = _entries.GetValueOrDefault(entryCode).Following(after, page.Limit + 1);
+        }
+
+        // A record's values are never changed once stored (an upsert stores a new record), so they are read unlocked.
+        var projected = records.Select(r => new DataRecord(r.Key, columns.Select(c => c < r.Values.Length ? r.Values[c] : null).ToList())).ToList();
+        return Task.FromResult(Page<DataRecord>.Of(projected, page.Limit, DataCursors.Of));
+    }
+
+    public Task<long> Count(string entryCode, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult((long)(_entries.GetValueOrDefault(entryCode)?.Count ?? 0));
+        }
+    }
+
+    public Task<Page<RowError>> Errors(string uploadId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var after = DataCursors.ErrorAfter(page);
+        lock (_gate)
+        {
+            if (!_errors.TryGetValue(uploadId, out var errors))
+            {
+                return Task.FromResult(Page<RowError>.Empty);
+            }
+
+            var fetched = new List<(RowError, long)>(page.Limit + 1);
+            for (var at = FirstAfter(errors, after.Line, after.Ordinal); at < errors.Count && fetched.Count <= page.Limit; at++)
+            {
+                fetched.Add((errors[at].Error, errors[at].Ordinal));
+            }
+
+            return Task.FromResult(DataCursors.ErrorPage(fetched, page.Limit));
+        }
+    }
+
+    private void Report(string uploadId, RowError error)
+    {
+        lock (_gate)
+        {
+            if (!_errors.TryGetValue(uploadId, out var errors))
+            {
+                _errors[uploadId] = errors = [];
+            }
+
+            // An upload reads its file front to back, so an error almost always comes last (O(1)); one reported out of
+            // line order is inserted after the errors of its line, keeping the list in (line, ordinal) order.
+            var reported = new ReportedError(error, errors.Count);
+            if (errors.Count == 0 || errors[^1].Error.Line <= error.Line)
+            {
+                errors.Add(reported);
+            }
+            else
+            {
+                errors.Insert(FirstAfter(errors, error.Line, long.MaxValue), reported);
+            }
+        }
+    }
+
+    private void Replace(string entryCode, SortedSet<Record> records)
+    {
+        lock (_gate)
+        {
+            _entries[entryCode] = records;
+        }
+    }
+
+    private void Upsert(string entryCode, Dictionary<string, string?[]> rows)
+    {
+        lock (_gate)
+        {
+            var records = _entries.IndexOf(entryCode, Record.Order);
+            foreach (var (key, values) in rows)
+            {
+                var record = new Record(key, values);
+                records.Remove(record);
+                records.Add(record);
+            }
+        }
+    }
+
+    /// <summary>The position of the first error after (<paramref name="line"/>, <paramref name="ordinal"/>).</summary>
+    private static int FirstAfter(List<ReportedError> errors, long line, long ordinal)
+    {
+        int low = 0, high = errors.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            var at = errors[middle];
+            if (at.Error.Line < line || (at.Error.Line == line && at.Ordinal <= ordinal))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>A record under its key; sets of records compare the key alone.</summary>
+    private readonly record struct Record(string Key, string?[] Values)
+    {
+        public static readonly IComparer<Record> Order = Comparer<Record>.Create((a, b) => string.CompareOrdinal(a.Key, b.Key));
+    }
+
+    /// <summary>An error and the order it was reported in within its upload (a line may have several).</summary>
+    private readonly record struct ReportedError(RowError Error, long Ordinal);
+
+    /// <summary>
+    /// One upload: a replacement builds the entry's new set as rows come (embedded mode holds every record in memory
+    /// anyway), an upsert collects its rows by key (a later row of a key replaces the earlier one). Nothing reaches the
+    /// store before <see cref="Commit"/>, except the errors.
+    /// </summary>
+    private sealed class Writer(InMemoryDataRecordStore store, DataUploadTarget target) : IDataRecordWriter
+    {
+        private readonly SortedSet<Record> _replacement = new(Record.Order);
+        private readonly Dictionary<string, string?[]> _upserts = new(StringComparer.Ordinal);
+        private string? _repeatedKey;
+        private bool _closed;
+
+        public ValueTask Add(string key, string?[] values, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            DataRecordRows.Check(target, key, values);
+            // A copy: the caller may reuse its array for the next row, as the PostgreSQL writer lets it.
+            var copy = (string?[])values.Clone();
+            if (target.Mode == UploadMode.Upsert)
+            {
+                _upserts[key] = copy;
+            }
+            else if (!_replacement.Add(new Record(key, copy)))
+            {
+                _repeatedKey ??= key;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask Report(RowError error, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            store.Report(target.UploadId, error);
+            return ValueTask.CompletedTask;
+        }
+
+        public Task Commit(CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            _closed = true;
+            if (_repeatedKey is { } repeated)
+            {
+                throw DataRecordRows.RepeatedKey(repeated);
+            }
+
+            if (target.Mode == UploadMode.Upsert)
+            {
+                store.Upsert(target.EntryCode, _upserts);
+            }
+            else
+            {
+                store.Replace(target.EntryCode, _replacement);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _closed = true;
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,275 @@
+using DataSharing.Common;
+using DataSharing.Data;
+using Npgsql;
+
+namespace DataSharing.Tests.Storage;
+
+/// <summary>Art 17 on both record stores: uploads apply whole or not at all, keyed pages, and reports kept either way.</summary>
+public sealed class DataRecordStoreTests
+{
+    private const string Entry = "340000-GA-0001";
+
+    private static DataUploadTarget Target(string uploadId, UploadMode mode, string entry = Entry) => new(uploadId, entry, mode, 3, 0);
+
+    private static string?[] Row(string key, string tag) => [key, $"name-{key}-{tag}", $"addr-{tag}"];
+
+    private static async Task Upload(IDataRecordStore store, DataUploadTarget target, params string?[][] rows)
+    {
+        await using var writer = await store.Begin(target);
+        foreach (var row in rows)
+        {
+            await writer.Add(row[0]!, row);
+        }
+
+        await writer.Commit();
+    }
+
+    private static async Task<List<DataRecord>> All(IDataRecordStore store, string entry, IReadOnlyList<int> columns, int limit = 1000)
+    {
+        var records = new List<DataRecord>();
+        for (var page = new PageRequest(limit); ;)
+        {
+            var served = await store.Read(entry, columns, page);
+            Assert.True(served.Items.Count <= limit);
+            records.AddRange(served.Items);
+            if (served.Next is null)
+            {
+                return records;
+            }
+
+            page = new PageRequest(limit, served.Next);
+        }
+    }
+
+    private static async Task<List<RowError>> AllErrors(IDataRecordStore store, string uploadId, int limit)
+    {
+        var errors = new List<RowError>();
+        for (var page = new PageRequest(limit); ;)
+        {
+            var served = await store.Errors(uploadId, page);
+            errors.AddRange(served.Items);
+            if (served.Next is null)
+            {
+                return errors;
+            }
+
+            page = new PageRequest(limit, served.Next);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_a_replacement_makes_its_rows_the_entrys_only_records(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"), Row("3", "a"));
+        await Upload(store, Target("U-other", UploadMode.Replace, "340000-RS-0001"), Row("1", "other"));
+        await Upload(store, Target("U-2", UploadMode.Replace), Row("3", "b"), Row("4", "b"));
+
+        var records = await All(store, Entry, [0, 1, 2]);
+        Assert.Equal(["3", "4"], records.Select(r => r.Key));
+        Assert.Equal(Row("4", "b"), records[1].Values);
+        Assert.Equal(2, await store.Count(Entry));
+        // Another entry's records are its own.
+        Assert.Equal(["name-1-other"], (await All(store, "340000-RS-0001", [1])).Select(r => r.Values[0]));
+
+        // An empty replacement empties the entry.
+        await Upload(store, Target("U-3", UploadMode.Replace));
+        Assert.Equal(0, await store.Count(Entry));
+        Assert.Empty((await store.Read(Entry, [0], PageRequest.First)).Items);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_an_upsert_inserts_new_keys_and_replaces_same_keys_and_the_later_row_of_a_repeated_key_wins(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"), Row("3", "a"));
+        await Upload(store, Target("U-2", UploadMode.Upsert), Row("2", "b"), Row("5", "b"), Row("2", "c"), Row("5", "d"), Row("4", "b"));
+
+        var records = await All(store, Entry, [1]);
+        Assert.Equal(["1", "2", "3", "4", "5"], records.Select(r => r.Key));
+        Assert.Equal(["name-1-a", "name-2-c", "name-3-a", "name-4-b", "name-5-d"], records.Select(r => r.Values[0]));
+        Assert.Equal(5, await store.Count(Entry));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_a_replacement_that_repeats_a_key_fails_at_commit_and_applies_nothing(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"));
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Upload(store, Target("U-2", UploadMode.Replace), Row("2", "b"), Row("3", "b"), Row("2", "c")));
+        Assert.Equal("key", refused.Field);
+        Assert.Equal(["1"], (await All(store, Entry, [1])).Select(r => r.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_an_upload_disposed_without_commit_leaves_the_previous_records_and_keeps_its_errors(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
+
+        foreach (var mode in new[] { UploadMode.Replace, UploadMode.Upsert })
+        {
+            var uploadId = $"U-rejected-{mode}";
+            await using (var writer = await store.Begin(Target(uploadId, mode)))
+            {
+                await writer.Add("2", Row("2", "rejected"));
+                await writer.Add("9", Row("9", "rejected"));
+                await writer.Report(new RowError(3, "idNumber", "GB 11643", "The check digit is wrong."));
+            }
+
+            Assert.Equal(["name-1-a", "name-2-a"], (await All(store, Entry, [1])).Select(r => r.Values[0]));
+            Assert.Equal([new RowError(3, "idNumber", "GB 11643", "The check digit is wrong.")], (await store.Errors(uploadId, PageRequest.First)).Items);
+        }
+
+        Assert.Equal(2, await store.Count(Entry));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_readers_during_an_open_upload_see_the_previous_records_until_it_commits(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
+
+        foreach (var (uploadId, mode) in new[] { ("U-2", UploadMode.Replace), ("U-3", UploadMode.Upsert) })
+        {
+            var before = await All(store, Entry, [1]);
+            await using var writer = await store.Begin(Target(uploadId, mode));
+            for (var i = 0; i < 500; i++)
+            {
+                await writer.Add($"{i:D4}", Row($"{i:D4}", uploadId));
+            }
+
+            // The store reads through other connections of its pool than the writer's: what they see is committed.
+            Assert.Equal(before, await All(store, Entry, [1]), DataRecordComparer.Instance);
+            Assert.Equal(before.Count, await store.Count(Entry));
+            if (stores.ConnectionString is { } connectionString)
+            {
+                await using var other = new NpgsqlConnection(connectionString);
+                await other.OpenAsync();
+                await using var count = new NpgsqlCommand($"SELECT count(*) FROM data_records WHERE entry_code = '{Entry}'", other);
+                Assert.Equal((long)before.Count, (long)(await count.ExecuteScalarAsync())!);
+            }
+
+            await writer.Commit();
+            var after = await All(store, Entry, [1]);
+            Assert.Equal(500, after.Count);
+            Assert.All(after.Where(r => r.Key.Length == 4), r => Assert.Equal($"name-{r.Key}-{uploadId}", r.Values[0]));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_pages_serve_every_record_once_in_key_order_with_only_the_columns_asked_for(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        // Ordinal order, as COLLATE "C" compares: digits, upper case, lower case, then CJK; in a shuffled upload.
+        string[] keys = [.. Enumerable.Range(0, 40).Select(i => $"K{i:D3}"), "0", "9", "Z", "a", "b", "ab", "中", "中文", "合肥"];
+        var shuffled = keys.OrderBy(k => k.GetHashCode()).ToArray();
+        await using (var writer = await store.Begin(new DataUploadTarget("U-1", Entry, UploadMode.Replace, 3, 1)))
+        {
+            foreach (var key in shuffled)
+            {
+                await writer.Add(key, [$"name-{key}", key, key == "Z" ? null : $"addr-{key}"]);
+            }
+
+            await writer.Commit();
+        }
+
+        var records = await All(store, Entry, [2, 0, 7], limit: 7);
+        var expected = keys.Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, records.Select(r => r.Key));
+        Assert.All(records, r => Assert.Equal(new[] { r.Key == "Z" ? null : $"addr-{r.Key}", $"name-{r.Key}", null }, r.Values));
+        Assert.All((await store.Read(Entry, [], new PageRequest(1000))).Items, r => Assert.Empty(r.Values));
+
+        // The last page has no next; a cursor of another list is refused naming "after".
+        var first = await store.Read(Entry, [0], new PageRequest(expected.Count));
+        Assert.Null(first.Next);
+        await Assert.ThrowsAsync<ValidationFailedException>(() => store.Read(Entry, [0], new PageRequest(5, Cursor.For("upload-errors", "1", "0"))));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => store.Read(Entry, [0], new PageRequest(5, "made-up")));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_an_uploads_errors_are_paged_by_line_in_report_order_within_a_line(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        var reported = new List<RowError>();
+        await using (var writer = await store.Begin(Target("U-1", UploadMode.Replace)))
+        {
+            // 2,500 errors: more than one batch of the PostgreSQL writer; two per line, one line reported late.
+            for (var line = 1; line <= 1250; line++)
+            {
+                if (line == 700)
+                {
+                    continue;
+                }
+
+                reported.Add(new RowError(line, "idNumber", "GB 11643", $"line {line}"));
+                reported.Add(new RowError(line, null, "columns", $"line {line} again"));
+            }
+
+            reported.Add(new RowError(700, "birthDate", "type:date", "late"));
+            reported.Add(new RowError(700, null, "columns", "late again"));
+            foreach (var error in reported)
+            {
+                await writer.Report(error);
+            }
+
+            await writer.Commit();
+        }
+
+        var expected = reported.Select((e, i) => (e, i)).OrderBy(x => x.e.Line).ThenBy(x => x.i).Select(x => x.e).ToList();
+        Assert.Equal(expected, await AllErrors(store, "U-1", 333));
+        Assert.Equal(expected, await AllErrors(store, "U-1", 1000));
+        Assert.Empty((await store.Errors("U-none", PageRequest.First)).Items);
+    }
+
+    [Fact]
+    public async Task Art17_a_replacement_of_200000_rows_is_applied_in_PostgreSQL()
+    {
+        await using var stores = await StoreBackends.Create("postgres");
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("old", "a"));
+        await using (var writer = await store.Begin(new DataUploadTarget("U-2", Entry, UploadMode.Replace, 4, 1)))
+        {
+            var values = new string?[4];
+            for (var i = 0; i < 200_000; i++)
+            {
+                // One array for every row: the writer sends each row on before Add returns.
+                var id = $"340102199001{i:D6}";
+                (values[0], values[1], values[2], values[3]) = ($"name {i}", id, "安徽省合肥市蜀山区长江西路 1 号", "1990-01-01");
+                await writer.Add(id, values);
+            }
+
+            await writer.Commit();
+        }
+
+        Assert.Equal(200_000, await store.Count(Entry));
+        var last = await store.Read(Entry, [0, 1], new PageRequest(1, DataCursors.Of(new DataRecord("340102199001199998", []))));
+        Assert.Equal(["name 199999", "340102199001199999"], Assert.Single(last.Items).Values);
+    }
+
+    /// <summary>Records compare by key and values (a record's values are a list, which records compare by reference).</summary>
+    private sealed class DataRecordComparer : IEqualityComparer<DataRecord>
+    {
+        public static readonly DataRecordComparer Instance = new();
+
+        public bool Equals(DataRecord? x, DataRecord? y) => x?.Key == y?.Key && (x?.Values ?? []).SequenceEqual(y?.Values ?? []);
+
+        public int GetHashCode(DataRecord obj) => obj.Key.GetHashCode();
+    }
+}
