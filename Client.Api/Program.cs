@@ -82,6 +82,7 @@ api.MapDepartments();
 api.MapCatalog();
 api.MapShareRequests();
 api.MapAccessChecks();
+api.MapData(apiOptions);
 api.MapRulebook();
 api.MapAudit();
 api.MapReviews();

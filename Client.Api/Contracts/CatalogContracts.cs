@@ -33,6 +33,9 @@ public sealed record CatalogEntryBody
     /// <summary>A city department's local data outside the provincial catalog (Art 14): published only with consent.</summary>
     public bool? Personalized { get; init; }
 
+    /// <summary>The data item that identifies a record of the entry's data: incremental uploads upsert by it (Art 17).</summary>
+    public string? KeyItem { get; init; }
+
     /// <summary>On edit: the version the client read, to refuse an edit made over someone else's.</summary>
     public int? ExpectedVersion { get; init; }
 
@@ -69,6 +72,7 @@ public sealed record CatalogEntryBody
             SourceSystem = SourceSystem,
             LastDataUpdate = LastDataUpdate,
             Personalized = Personalized ?? false,
+            KeyItem = string.IsNullOrEmpty(KeyItem) ? null : KeyItem,
         };
     }
 }

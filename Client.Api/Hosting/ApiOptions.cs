@@ -7,4 +7,7 @@ public sealed class ApiOptions
 
     /// <summary>Largest request body accepted; a catalog entry or a request is a few kilobytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest data upload (Art 17) accepted in one request: 4 GiB by default; larger datasets go in increments.</summary>
+    public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 }

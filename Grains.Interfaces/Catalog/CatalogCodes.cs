@@ -4,4 +4,7 @@ namespace DataSharing.Catalog;
 public static class CatalogCodes
 {
     public static string Format(string department, int sequence) => $"{department}-{sequence:D4}";
+
+    /// <summary>The providing department of a well-formed code (everything before its last "-").</summary>
+    public static string DepartmentOf(string code) => code.LastIndexOf('-') is > 0 and var dash ? code[..dash] : code;
 }

@@ -39,4 +39,9 @@ public sealed record CatalogEntryContent
     /// Art 14): it is published only once the provincial data authority has consented.
     /// </summary>
     [Id(19)] public bool Personalized { get; init; }
+    /// <summary>
+    /// The data item whose value identifies a record of the entry's data (Art 17): an incremental upload inserts or
+    /// replaces records by it. Without one, only whole replacements are possible.
+    /// </summary>
+    [Id(20)] public string? KeyItem { get; init; }
 }

@@ -15,4 +15,7 @@ public static class Role
 
     /// <summary>Roles that act for one department and must carry a department claim.</summary>
     public static bool IsDepartmentRole(string role) => role is DepartmentOperator or DepartmentHead;
+
+    /// <summary>Roles that oversee every department of their cluster.</summary>
+    public static bool IsOversight(string role) => role is PlatformAdmin or DataAuthority;
 }

@@ -46,6 +46,11 @@ public static class CatalogEntryRules
             }
         }
 
+        if (content.KeyItem is not null && !content.DataItems.Any(i => string.Equals(i.Name, content.KeyItem, StringComparison.Ordinal)))
+        {
+            throw new ValidationFailedException("keyItem", $"The key item '{content.KeyItem}' is not one of the entry's data items.", "Art 17");
+        }
+
         // Art 22: a restriction on sharing must be explained and founded on law, administrative regulation
         // or the policy of the Party Central Committee or the State Council.
         if (content.ShareType != ShareType.Unconditional)

@@ -194,6 +194,20 @@ public static class Require
         }
     }
 
+    /// <summary>What in <paramref name="value"/> no stored text may hold (see <see cref="Forbidden"/>), or null when it is clean.</summary>
+    public static string? ForbiddenIn(string value, bool multiLine)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (Forbidden(value[i], multiLine) is { } what)
+            {
+                return $"{what} (U+{(int)value[i]:X4}) at position {i}";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Control characters corrupt exports and terminals; the bidirectional overrides and isolates make text display
     /// as something other than what it is ("Trojan Source"); the Unicode line separators break single-line fields and

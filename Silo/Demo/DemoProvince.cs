@@ -42,6 +42,7 @@ public static class DemoProvince
             OpenType = OpenType.NonOpen,
             SecurityGrade = "L3",
             SourceSystem = "Population information system",
+            KeyItem = "idNumber",
         },
         new()
         {

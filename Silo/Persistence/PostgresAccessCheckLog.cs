@@ -11,7 +11,7 @@ public sealed class PostgresAccessCheckLog(NpgsqlDataSource database, PostgresGr
 {
     private const string Columns =
         "id, department, entry_code, data_items, scenario, allowed, reason, share_request_id, denied_items, checked_at, " +
-        "actor_subject, actor_role, actor_department";
+        "actor_subject, actor_role, actor_department, rows_read";
 
     public Task Record(AccessCheckRecord check, AuditEntry audit) => commit.Write([audit], Checks, check);
 
@@ -20,8 +20,8 @@ public sealed class PostgresAccessCheckLog(NpgsqlDataSource database, PostgresGr
     {
         var insert = new NpgsqlBatchCommand($"""
             INSERT INTO access_checks ({Columns})
-            SELECT i, d, e, string_to_array(it, @separator), sc, al, re, sr, string_to_array(de, @separator), at, su, ro, ad
-            FROM unnest(@i, @d, @e, @it, @sc, @al, @re, @sr, @de, @at, @su, @ro, @ad) AS t(i, d, e, it, sc, al, re, sr, de, at, su, ro, ad)
+            SELECT i, d, e, string_to_array(it, @separator), sc, al, re, sr, string_to_array(de, @separator), at, su, ro, ad, rr
+            FROM unnest(@i, @d, @e, @it, @sc, @al, @re, @sr, @de, @at, @su, @ro, @ad, @rr) AS t(i, d, e, it, sc, al, re, sr, de, at, su, ro, ad, rr)
             ON CONFLICT (id) DO NOTHING
             """);
         insert.Parameters.AddWithValue("separator", RowColumns.ListSeparator);
@@ -38,6 +38,7 @@ public sealed class PostgresAccessCheckLog(NpgsqlDataSource database, PostgresGr
         insert.Add("su", NpgsqlDbType.Text, checks.Select(c => c.CheckedBy.Subject));
         insert.Add("ro", NpgsqlDbType.Text, checks.Select(c => c.CheckedBy.Role));
         insert.Add("ad", NpgsqlDbType.Text, checks.Select(c => c.CheckedBy.Department));
+        insert.Add("rr", NpgsqlDbType.Bigint, checks.Select(c => c.RowsRead));
         return insert;
     });
 
@@ -71,7 +72,8 @@ public sealed class PostgresAccessCheckLog(NpgsqlDataSource database, PostgresGr
                 new AccessDecision(reader.GetBoolean(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                     reader.GetFieldValue<string[]>(8)),
                 reader.GetFieldValue<DateTimeOffset>(9),
-                new Actor(reader.GetString(10), reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12))));
+                new Actor(reader.GetString(10), reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12)),
+                reader.IsDBNull(13) ? null : reader.GetInt64(13)));
         }
 
         return Page<AccessCheckRecord>.Of(checks, page.Limit, c => Cursor.Of(Cursor.Of(c.CheckedAt.UtcTicks), c.Id));

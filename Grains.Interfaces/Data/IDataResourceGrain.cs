@@ -1,0 +1,30 @@
+using DataSharing.Common;
+
+namespace DataSharing.Data;
+
+/// <summary>
+/// An entry's data as a resource on the platform (Art 17, 19): its uploads, one at a time, and its freshness. Keyed by
+/// the entry code. The records themselves live in the hosting mode's record store, never in this grain's state.
+/// </summary>
+public interface IDataResourceGrain : IGrainWithStringKey
+{
+    /// <summary>Begins an upload by the provider's staff; 409 while another upload of the entry is receiving.</summary>
+    Task<DataUploadStarted> BeginUpload(DataUploadRequest request, Actor by);
+
+    /// <summary>Validates and writes a batch of parsed rows; returns the upload's progress.</summary>
+    Task<DataUploadView> Append(string uploadId, IReadOnlyList<DataRow> rows);
+
+    /// <summary>Ends the upload: applied atomically, or rejected (bad rows under Reject) with nothing applied.</summary>
+    Task<DataUploadView> Complete(string uploadId);
+
+    /// <summary>Stops an upload before it is applied (the client's stream broke): nothing is applied.</summary>
+    Task<DataUploadView> Abort(string uploadId, string reason);
+
+    Task<DataUploadView> GetUpload(string uploadId, Actor by);
+
+    /// <summary>The errors an upload reported, by line.</summary>
+    Task<Page<RowError>> GetUploadErrors(string uploadId, PageRequest page, Actor by);
+
+    /// <summary>Freshness and the latest upload: public information about the catalog entry.</summary>
+    Task<DataResourceView> Get();
+}
