@@ -23,6 +23,22 @@ public static class IdempotentCreation
             return new IdempotencyClaim(await newId(), Replayed: false);
         }
 
+        var claim = await ClaimKey(key, grains, scope, caller, request, newId, exists);
+        if (claim.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+
+        return claim;
+    }
+
+    /// <summary>
+    /// The claim of an explicit key: what <see cref="Claim"/> does with the request's header, for a request that creates
+    /// several resources (a spreadsheet import names each row's key after the header's).
+    /// </summary>
+    public static async Task<IdempotencyClaim> ClaimKey(string key, IGrainFactory grains, string scope, Actor caller, object request,
+        Func<Task<string>> newId, Func<string, Task<bool>> exists)
+    {
         if (key.Length > MaxKeyLength || key.Any(char.IsControl))
         {
             throw new ValidationFailedException(Header, $"An {Header} is 1 to {MaxKeyLength} printable characters.");
@@ -31,10 +47,9 @@ public static class IdempotentCreation
         var owner = caller.Department ?? caller.Subject;
         var grain = grains.GetGrain<IIdempotencyGrain>($"{scope}|{owner}|{key}");
         var hash = Fingerprint.Of(request);
-        IdempotencyClaim claim;
         try
         {
-            claim = await grain.Claim(hash, await newId());
+            return await grain.Claim(hash, await newId());
         }
         catch (IdempotencyConflictException conflict)
         {
@@ -43,14 +58,7 @@ public static class IdempotentCreation
                 throw;
             }
 
-            claim = await grain.Rebind(hash);
+            return await grain.Rebind(hash);
         }
-
-        if (claim.Replayed)
-        {
-            http.Response.Headers[ReplayedHeader] = "true";
-        }
-
-        return claim;
     }
 }
