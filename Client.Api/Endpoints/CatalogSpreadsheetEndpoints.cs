@@ -5,6 +5,7 @@ using DataSharing.Api.Standards;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace DataSharing.Api.Endpoints;
 
@@ -41,7 +42,7 @@ public static class CatalogSpreadsheetEndpoints
         {
             var caller = http.User.ToActor();
             var department = http.User.Department();
-            var key = http.Request.Headers[IdempotentCreation.Header].ToString() is { Length: > 0 } given ? given : null;
+            var key = IdempotentCreation.KeyOf(http.Request);
             var (file, xlsx) = await SheetUpload.Read(http.Request, options.MaxImportBytes);
             using (file)
             {
@@ -51,11 +52,44 @@ public static class CatalogSpreadsheetEndpoints
         })
         .RequireAuthorization(Policies.DepartmentStaff)
         .WithMetadata(new RequestSizeLimitAttribute(options.MaxImportBytes))
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = SheetBody();
+            return Task.CompletedTask;
+        })
         .Produces<CatalogImportReport>()
         .WithSummary("Imports a spreadsheet (CSV or xlsx, raw or as the multipart part \"file\") of your department's entries: a row "
             + "without a code drafts a new entry, a row with one edits that entry (version = the version it was exported at). Each row "
             + "is applied alone and reported (created, updated, unchanged or failed with the field at fault); dryRun=true only checks. "
             + "At most 1000 rows; an Idempotency-Key makes a retried import draft no entry twice.");
+    }
+
+    /// <summary>
+    /// The import's body in the OpenAPI document: described, not bound (the handler reads it itself), since a bound
+    /// form or body would also make the framework pick the endpoint by content type and answer a wrong one without
+    /// the problem naming Content-Type.
+    /// </summary>
+    private static OpenApiRequestBody SheetBody()
+    {
+        static OpenApiMediaType Binary() => new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        return new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The sheet: a header row naming the columns, then one row per entry (see the README's catalog sheet).",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                    },
+                },
+                [SheetReader.CsvMediaType] = Binary(),
+                [SheetReader.XlsxMediaType] = Binary(),
+            },
+        };
     }
 
     private static async IAsyncEnumerable<IEnumerable<IEnumerable<string>>> Rows(ICatalogListGrain catalog, CatalogListQuery query)

@@ -17,8 +17,7 @@ public static class IdempotentCreation
     public static async Task<IdempotencyClaim> Claim(HttpContext http, IGrainFactory grains, string scope, Actor caller, object request,
         Func<Task<string>> newId, Func<string, Task<bool>> exists)
     {
-        var key = http.Request.Headers[Header].ToString();
-        if (key.Length == 0)
+        if (KeyOf(http.Request) is not { } key)
         {
             return new IdempotencyClaim(await newId(), Replayed: false);
         }
@@ -32,6 +31,19 @@ public static class IdempotentCreation
         return claim;
     }
 
+    /// <summary>The request's Idempotency-Key, checked (a 400 naming the header), or null when it has none.</summary>
+    public static string? KeyOf(HttpRequest request)
+    {
+        var key = request.Headers[Header].ToString();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        Check(key);
+        return key;
+    }
+
     /// <summary>
     /// The claim of an explicit key: what <see cref="Claim"/> does with the request's header, for a request that creates
     /// several resources (a spreadsheet import names each row's key after the header's).
@@ -39,11 +51,7 @@ public static class IdempotentCreation
     public static async Task<IdempotencyClaim> ClaimKey(string key, IGrainFactory grains, string scope, Actor caller, object request,
         Func<Task<string>> newId, Func<string, Task<bool>> exists)
     {
-        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
-        {
-            throw new ValidationFailedException(Header, $"An {Header} is 1 to {MaxKeyLength} printable characters.");
-        }
-
+        Check(key);
         var owner = caller.Department ?? caller.Subject;
         var grain = grains.GetGrain<IIdempotencyGrain>($"{scope}|{owner}|{key}");
         var hash = Fingerprint.Of(request);
@@ -59,6 +67,14 @@ public static class IdempotentCreation
             }
 
             return await grain.Rebind(hash);
+        }
+    }
+
+    private static void Check(string key)
+    {
+        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        {
+            throw new ValidationFailedException(Header, $"An {Header} is 1 to {MaxKeyLength} printable characters.");
         }
     }
 }

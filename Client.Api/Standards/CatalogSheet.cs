@@ -61,7 +61,7 @@ public static class CatalogSheet
 
             if (!seen.Add(column))
             {
-                throw new ValidationFailedException(column, $"The column '{column}' appears twice in the header.");
+                throw new ValidationFailedException(Field(column), $"The column '{column}' appears twice in the header.");
             }
         }
     }
@@ -71,7 +71,7 @@ public static class CatalogSheet
     {
         string? Text(string column) => cells.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
 
-        var code = Text(Code)?.Trim();
+        var code = Text(Code)?.Trim() is { Length: > 0 } given ? given : null;
         Require.OptionalId(code, Code);
         return (code, new CatalogEntryBody
         {
@@ -94,7 +94,7 @@ public static class CatalogSheet
             SecurityGrade = Text("securityGrade"),
             SourceSystem = Text("sourceSystem"),
             LastDataUpdate = Date(Text("lastDataUpdate"), "lastDataUpdate"),
-            Personalized = Boolean(Text("personalized"), "personalized"),
+            Personalized = Flag(Text("personalized"), "personalized"),
             ExpectedVersion = Integer(Text(Version), Version),
             Note = Text(Note),
         });
@@ -133,7 +133,7 @@ public static class CatalogSheet
         : DateOnly.TryParseExact(cell.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value
         : throw new ValidationFailedException(field, $"{field} is a date written YYYY-MM-DD.");
 
-    private static bool? Boolean(string? cell, string field) =>
+    private static bool? Flag(string? cell, string field) =>
         cell?.Trim().ToLowerInvariant() switch
         {
             null or "" => null,
