@@ -84,6 +84,11 @@ public sealed class CatalogSpreadsheetApiTests(ApiFactory api) : IClassFixture<A
         Assert.Equal(2, entry.GetProperty("version").GetInt32());
         Assert.Equal("参保人员及其缴费年限。", entry.GetProperty("content").GetProperty("description").GetString());
         Assert.Equal("DE00002", entry.GetProperty("content").GetProperty("dataItems")[1].GetProperty("standardElementCode").GetString());
+
+        // An export of nothing still names its columns, so it is a template to fill in.
+        using var empty = new MemoryStream(await rs.GetByteArrayAsync($"/api/catalog/export?format=xlsx&q=none-{_word}"));
+        var header = Assert.Single(empty.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());
+        Assert.Equal(["code", "providerDepartment", "status"], header.Values.Take(3));
     }
 
     [Fact]
