@@ -80,6 +80,8 @@ var api = app.MapGroup("").AddEndpointFilter(RouteIds.Check);
 api.MapCalendar();
 api.MapDepartments();
 api.MapCatalog();
+api.MapCatalogSpreadsheets(apiOptions);
+api.MapOpenCatalog();
 api.MapShareRequests();
 api.MapAccessChecks();
 api.MapData(apiOptions);

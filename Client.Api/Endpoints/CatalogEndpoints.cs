@@ -13,18 +13,14 @@ public static class CatalogEndpoints
     {
         var group = app.MapGroup("/api/catalog").WithTags("Catalog");
 
-        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, int? limit, string? after,
+        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, bool? openData, int? limit, string? after,
             HttpContext http, IGrainFactory grains) =>
         {
-            Require.OptionalId(provider, "provider");
-            Require.OptionalLine(q, "q");
-            var page = PageRequest.Of(limit, after);
-            var caller = http.User.ToActor();
-            var query = new CatalogListQuery(
-                Role.IsDepartmentRole(caller.Role) ? caller.Department : null, http.User.HasOversight(), provider, shareType, status, q);
-            return await grains.GetGrain<ICatalogListGrain>(0).List(query, page);
+            var query = QueryFor(http.User, provider, shareType, status, q, openData);
+            return await grains.GetGrain<ICatalogListGrain>(0).List(query, PageRequest.Of(limit, after));
         })
-        .WithSummary("The published catalog, plus your own department's drafts and retired entries; by code, a page (limit, after).");
+        .WithSummary("The published catalog, plus your own department's drafts and retired entries; by code, a page (limit, after). "
+            + "openData=true keeps the entries open to the public (Art 36), false the NonOpen ones.");
 
         group.MapGet("/{code}", async (string code, HttpContext http, IGrainFactory grains) =>
             await Visible(code, http.User, grains))
@@ -42,12 +38,8 @@ public static class CatalogEndpoints
         {
             var caller = http.User.ToActor();
             var content = body.ToContent(http.User.Department());
-            // Checked before a code is drawn: a refused draft must not use up the department's next sequence number.
-            CatalogEntryRules.Validate(content);
-            var claim = await IdempotentCreation.Claim(http, grains, "catalog", caller, content,
-                async () => CatalogCodes.Format(content.ProviderDepartment, await grains.GetGrain<IDepartmentGrain>(content.ProviderDepartment).NextCatalogSequence()),
-                async code => await grains.GetGrain<ICatalogEntryGrain>(code).Get() is not null);
-            var entry = await grains.GetGrain<ICatalogEntryGrain>(claim.ResourceId).Draft(content, caller);
+            var (entry, _) = await CatalogDrafting.Draft(grains, caller, content,
+                (newId, exists) => IdempotentCreation.Claim(http, grains, CatalogDrafting.Scope, caller, content, newId, exists));
             return Results.Created($"/api/catalog/{entry.Code}", entry);
         })
         .RequireAuthorization(Policies.DepartmentStaff)
@@ -67,6 +59,16 @@ public static class CatalogEndpoints
             await grains.GetGrain<ICatalogEntryGrain>(code).Retire(body.Reason ?? "", http.User.ToActor()))
             .RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("Retires an entry.");
+    }
+
+    /// <summary>The caller's view of the catalog with the filters asked for: the list's and the export's.</summary>
+    internal static CatalogListQuery QueryFor(ClaimsPrincipal user, string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, bool? openData)
+    {
+        Require.OptionalId(provider, "provider");
+        Require.OptionalLine(q, "q");
+        var caller = user.ToActor();
+        return new CatalogListQuery(
+            Role.IsDepartmentRole(caller.Role) ? caller.Department : null, user.HasOversight(), provider, shareType, status, q, openData);
     }
 
     /// <summary>Published entries are for everyone; drafts and retired entries for their department and oversight.</summary>

@@ -17,24 +17,47 @@ public static class IdempotentCreation
     public static async Task<IdempotencyClaim> Claim(HttpContext http, IGrainFactory grains, string scope, Actor caller, object request,
         Func<Task<string>> newId, Func<string, Task<bool>> exists)
     {
-        var key = http.Request.Headers[Header].ToString();
-        if (key.Length == 0)
+        if (KeyOf(http.Request) is not { } key)
         {
             return new IdempotencyClaim(await newId(), Replayed: false);
         }
 
-        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
+        var claim = await ClaimKey(key, grains, scope, caller, request, newId, exists);
+        if (claim.Replayed)
         {
-            throw new ValidationFailedException(Header, $"An {Header} is 1 to {MaxKeyLength} printable characters.");
+            http.Response.Headers[ReplayedHeader] = "true";
         }
 
+        return claim;
+    }
+
+    /// <summary>The request's Idempotency-Key, checked (a 400 naming the header), or null when it has none.</summary>
+    public static string? KeyOf(HttpRequest request)
+    {
+        var key = request.Headers[Header].ToString();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        Check(key);
+        return key;
+    }
+
+    /// <summary>
+    /// The claim of an explicit key: what <see cref="Claim"/> does with the request's header, for a request that creates
+    /// several resources (a spreadsheet import names each row's key after the header's).
+    /// </summary>
+    public static async Task<IdempotencyClaim> ClaimKey(string key, IGrainFactory grains, string scope, Actor caller, object request,
+        Func<Task<string>> newId, Func<string, Task<bool>> exists)
+    {
+        Check(key);
         var owner = caller.Department ?? caller.Subject;
         var grain = grains.GetGrain<IIdempotencyGrain>($"{scope}|{owner}|{key}");
         var hash = Fingerprint.Of(request);
-        IdempotencyClaim claim;
         try
         {
-            claim = await grain.Claim(hash, await newId());
+            return await grain.Claim(hash, await newId());
         }
         catch (IdempotencyConflictException conflict)
         {
@@ -43,14 +66,15 @@ public static class IdempotentCreation
                 throw;
             }
 
-            claim = await grain.Rebind(hash);
+            return await grain.Rebind(hash);
         }
+    }
 
-        if (claim.Replayed)
+    private static void Check(string key)
+    {
+        if (key.Length > MaxKeyLength || key.Any(char.IsControl))
         {
-            http.Response.Headers[ReplayedHeader] = "true";
+            throw new ValidationFailedException(Header, $"An {Header} is 1 to {MaxKeyLength} printable characters.");
         }
-
-        return claim;
     }
 }

@@ -10,4 +10,7 @@ public sealed class ApiOptions
 
     /// <summary>Largest data upload (Art 17) accepted in one request: 4 GiB by default; larger datasets go in increments.</summary>
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Largest spreadsheet a catalog import accepts: a thousand rows of prose is well under it.</summary>
+    public long MaxImportBytes { get; set; } = 4 * 1024 * 1024;
 }

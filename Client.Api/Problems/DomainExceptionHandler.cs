@@ -38,6 +38,7 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
             new() { ["caseId"] = t.CaseId, ["currentState"] = t.CurrentState, ["action"] = t.Action }),
         NotFoundException n => new(404, "Not found", n.Detail, new() { ["kind"] = n.Kind, ["id"] = n.Id }),
         NotEntitledException f => new(403, "Forbidden", f.Detail, new()),
+        TooLargeException large => new(413, "Request body too large", large.Message, new() { ["field"] = large.Field }),
         IdempotencyConflictException i => new(422, "Idempotency-Key reused", i.Detail, new() { ["field"] = "Idempotency-Key", ["existingId"] = i.ExistingId }),
         BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
         JsonException json => Malformed(json),

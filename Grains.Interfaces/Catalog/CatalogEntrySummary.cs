@@ -12,4 +12,10 @@ public sealed record CatalogEntrySummary(
     [property: Id(6)] CatalogEntryStatus Status,
     [property: Id(7)] int Version,
     [property: Id(8)] DateTimeOffset UpdatedAt,
-    [property: Id(9)] bool IsPersonalized = false);
+    [property: Id(9)] bool IsPersonalized = false)
+{
+    /// <summary>The row of <paramref name="entry"/> as it is now.</summary>
+    public static CatalogEntrySummary Of(CatalogEntryView entry) => new(
+        entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
+        entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized);
+}

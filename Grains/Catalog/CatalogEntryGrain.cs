@@ -268,9 +268,7 @@ public sealed class CatalogEntryGrain(
     {
         try
         {
-            await catalog.Upsert(new CatalogEntrySummary(
-                entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
-                entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized));
+            await catalog.Upsert(CatalogEntrySummary.Of(entry));
         }
         catch (Exception e)
         {

@@ -5,7 +5,7 @@ using Npgsql;
 namespace DataSharing.Silo.Persistence;
 
 /// <summary>
-/// The cluster-mode catalog list: table catalog_rows (migration 0007), written through the silo's group commit, read
+/// The cluster-mode catalog list: table catalog_rows (migration 0007, the open entries' index 0010), written through the silo's group commit, read
 /// a page at a time in code order with the viewer's visibility and the filters in the query.
 /// </summary>
 public sealed class PostgresCatalogListStore(NpgsqlDataSource database, PostgresGroupCommit commit) : ICatalogListStore
@@ -79,6 +79,12 @@ public sealed class PostgresCatalogListStore(NpgsqlDataSource database, Postgres
         if (query.Status is { } status)
         {
             Where("status = @status", "status", status.ToString());
+        }
+
+        if (query.OpenData is { } open)
+        {
+            // A literal, not a parameter: the planner matches it to the partial index of open entries (migration 0010).
+            where.Add(open ? "open_type <> 'NonOpen'" : "open_type = 'NonOpen'");
         }
 
         if (!string.IsNullOrEmpty(query.Text))

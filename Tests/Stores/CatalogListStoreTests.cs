@@ -47,6 +47,27 @@ public abstract class CatalogListStoreContract
     }
 
     [Fact]
+    public async Task Art36_filters_the_entries_open_to_the_public_and_an_entry_made_NonOpen_leaves_the_open_list()
+    {
+        await Seed();
+        await Store.Upsert(Entry("A-4", A, CatalogEntryStatus.Published) with { OpenType = OpenType.UnconditionalOpen });
+        await Store.Upsert(Entry("A-5", A, CatalogEntryStatus.Draft) with { OpenType = OpenType.ConditionalOpen });
+        await Store.Upsert(Entry("B-5", B, CatalogEntryStatus.Published) with { OpenType = OpenType.ConditionalOpen });
+        await Store.Upsert(Entry("B-6", B, CatalogEntryStatus.Retired) with { OpenType = OpenType.UnconditionalOpen });
+
+        // The public's open catalog, a page of one at a time: the NonOpen entries in between never leave a page empty.
+        Assert.Equal([["A-4"], ["B-5"]], await Pages(Query(null) with { OpenData = true }, limit: 1));
+        Assert.Equal([["A-4", "B-5"]], await Pages(Query(null) with { OpenData = true, Status = CatalogEntryStatus.Published }, limit: 10));
+        // Staff of A see their own open draft; oversight every open entry; false keeps the NonOpen ones.
+        Assert.Equal([["A-4", "A-5", "B-5"]], await Pages(Query(A) with { OpenData = true }, limit: 10));
+        Assert.Equal([["A-4", "A-5"], ["B-5", "B-6"]], await Pages(Query(null) with { OpenData = true, ViewerOversight = true }, limit: 2));
+        Assert.Equal([["A-2", "B-1"], ["B-4"]], await Pages(Query(null) with { OpenData = false }, limit: 2));
+
+        await Store.Upsert(Entry("A-4", A, CatalogEntryStatus.Published, version: 2));
+        Assert.Equal([["B-5"]], await Pages(Query(null) with { OpenData = true }, limit: 10));
+    }
+
+    [Fact]
     public async Task An_older_version_never_replaces_a_newer_one_and_a_changed_copy_of_the_same_version_does()
     {
         await Store.Upsert(Entry("A-1", A, CatalogEntryStatus.Published, version: 2));
