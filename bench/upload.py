@@ -2,7 +2,7 @@
 """Upload throughput (issue 11, item 1): a data resource's records loaded through the store against PostgreSQL's own
 COPY of the same file, in the same run on the same server.
 
-  bench/upload.py [--rows N] [--repeat N] [--out DIR] [--keep] [--smoke]
+  bench/upload.py [--rows N] [--repeat N] [--out DIR] [--keep] [--smoke] [--api BASE]
 
 1. Writes a CSV of N rows (default 1,000,000) shaped like the demo entry 340000-GA-0001 (household registration):
    name, idNumber (18 characters with a valid GB 11643 check digit, distinct), householdAddress, birthDate.
@@ -19,8 +19,12 @@ COPY of the same file, in the same run on the same server.
    - store-replace-again: the same over the entry's N records (the delete of the old ones included).
 4. Writes DIR/upload-<date>.md and .json: rows/s of each step and the store's rate as a share of copy-baseline.
 
-A new path (the upload endpoint of the API, once it exists) is one more function in STEPS: it gets the run's context
-(the CSV, the connection strings, the row count) and returns its seconds.
+   - api-upload (with --api BASE, e.g. http://127.0.0.1:8080 of deploy/local-cluster.sh): the same file POSTed to the
+     platform's upload endpoint (`POST /api/catalog/340000-GA-0001/data`, text/csv, mode=replace, badRows=reject) by
+     curl, streamed: parsed by the API, validated row by row by the entry's grain (quality rules included) and written
+     through the store of the cluster. For a fair ratio, point DATASHARING_PG at the cluster's PostgreSQL server.
+A new path is one more function in STEPS: it gets the run's context (the CSV, the connection strings, the row count)
+and returns its seconds.
 """
 import argparse
 import datetime
@@ -32,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -188,13 +193,31 @@ def store_replace_again(ctx):
     return store_replace(ctx)
 
 
-# (key, label, function): each returns the seconds its rows took. Extend here (e.g. the API's upload endpoint).
+def api_upload(ctx):
+    """The whole platform path: HTTP, CSV parsing in the API, row checks in the grain, binary COPY, commit."""
+    request = urllib.request.Request(ctx.api + "/api/dev/tokens", method="POST", headers={"content-type": "application/json"},
+                                     data=json.dumps({"role": "DepartmentOperator", "department": "340000-GA"}).encode())
+    token = json.load(urllib.request.urlopen(request))["token"]
+    started = time.perf_counter()
+    result = subprocess.run(["curl", "-s", "-S", "-o", os.path.join(ctx.work, "api-upload.json"), "-w", "%{http_code}",
+                             "-X", "POST", "-T", ctx.csv, "-H", f"authorization: Bearer {token}", "-H", "content-type: text/csv",
+                             f"{ctx.api}/api/catalog/{ENTRY}/data?mode=replace&badRows=reject"], capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    with open(os.path.join(ctx.work, "api-upload.json"), encoding="utf-8") as answer:
+        upload = json.load(answer)
+    if result.stdout.strip() != "201" or upload.get("rowsApplied") != ctx.rows:
+        sys.exit(f"the API upload answered {result.stdout.strip()}: {json.dumps(upload)[:500]}")
+    return seconds
+
+
+# (key, label, function): each returns the seconds its rows took.
 STEPS = [
     ("copy-baseline", "psql \\copy, CSV into 4 text columns (no index)", copy_baseline),
     ("copy-keyed", "psql \\copy, CSV into 4 text columns with the store's primary key", copy_keyed),
     ("store-replace", "Sylvan CSV + PostgresDataRecordStore Replace + Commit, empty entry", store_replace_empty),
     ("store-replace-again", "the same, replacing the entry's N records", store_replace_again),
 ]
+API_STEP = ("api-upload", "POST /api/catalog/{code}/data through the platform's API (CSV streamed, rows checked, Replace)", api_upload)
 
 
 def main():
@@ -203,6 +226,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
     parser.add_argument("--keep", action="store_true", help="keep the work directory (the CSV)")
     parser.add_argument("--smoke", action="store_true", help="10,000 rows, results not written: checks the harness")
+    parser.add_argument("--api", help="also upload through this platform's API (base URL of a running platform)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="passes over the steps; each step's best pass is reported (the least disturbed by other work)")
     args = parser.parse_args()
@@ -231,6 +255,8 @@ def main():
             with open(os.path.join(pg_dir, "postmaster.pid")) as pid_file:
                 postmaster = [int(pid_file.readline())]
         ctx = Context(os.path.join(work, "records.csv"), rows, connection, work, postmaster)
+        ctx.api = args.api.rstrip("/") if args.api else None
+        steps = STEPS + ([API_STEP] if ctx.api else [])
         subprocess.run([os.path.join(ROOT, "deploy", "postgres", "migrate.sh"), ctx.uri], check=True, env=ctx.env,
                        stdout=subprocess.DEVNULL)
 
@@ -240,7 +266,7 @@ def main():
 
         best, passes = {}, {}
         for number in range(1, (1 if args.smoke else args.repeat) + 1):
-            for key, label, step in STEPS:
+            for key, label, step in steps:
                 log(f"pass {number}, step {key}")
                 ctx.notes = []
                 seconds, other = measured(ctx, step)
@@ -249,7 +275,7 @@ def main():
                     best[key] = {"key": key, "label": label, "rows": rows, "seconds": round(seconds, 3), "rowsPerSecond": round(rows / seconds),
                                  "cpuOtherPct": other, "notes": "; ".join(ctx.notes), "passes": passes[key]}
                 log(f"  {rows / seconds:,.0f} rows/s ({seconds:.2f} s; other work on the machine: {other} % of all cores)")
-        results = [best[key] for key, _, _ in STEPS]
+        results = [best[key] for key, _, _ in steps]
 
         baseline = results[0]["rowsPerSecond"]
         for result in results:

@@ -15,6 +15,8 @@ public interface IDataResourceGrain : IGrainWithStringKey
     Task<DataUploadView> Append(string uploadId, IReadOnlyList<DataRow> rows);
 
     /// <summary>Ends the upload: applied atomically, or rejected (bad rows under Reject) with nothing applied.</summary>
+    /// <remarks>Applying millions of records (the commit of their COPY, an upsert's merge) takes longer than an ordinary call may.</remarks>
+    [ResponseTimeout("00:10:00")]
     Task<DataUploadView> Complete(string uploadId);
 
     /// <summary>Stops an upload before it is applied (the client's stream broke): nothing is applied.</summary>
