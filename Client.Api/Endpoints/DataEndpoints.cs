@@ -43,6 +43,17 @@ public static class DataEndpoints
             await grains.GetGrain<IDataResourceGrain>(code).Get())
             .WithSummary("How many records the entry has, when they were last updated, when the next update is due and how stale they are (Art 17).");
 
+        group.MapPost("/quality-checks", async (string code, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IDataResourceGrain>(code).CheckQuality(http.User.ToActor()))
+            .RequireAuthorization()
+            .WithSummary("Checks the entry's stored records against its data items' rules now (Art 19; the provider or oversight): "
+                + "records checked, errors by rule and by data item, the first errors. A quality error can be taken up as a review "
+                + "(POST /api/reviews with the data item and the error as evidence, Art 26).");
+
+        group.MapGet("/quality", async (string code, IGrainFactory grains) =>
+            await grains.GetGrain<IDataResourceGrain>(code).GetQuality() is { } check ? Results.Ok(check) : Results.NoContent())
+            .WithSummary("The latest quality check of the entry's stored records (periodic, every 30 days, or on request); 204 when none ran yet.");
+
         group.MapGet("/", Read)
             .RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("Reads a page of the entry's records within your department's grant (Art 21): items (comma-separated) and scenario are "

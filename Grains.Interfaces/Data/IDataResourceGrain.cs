@@ -27,6 +27,16 @@ public interface IDataResourceGrain : IGrainWithStringKey
     /// <summary>The errors an upload reported, by line.</summary>
     Task<Page<RowError>> GetUploadErrors(string uploadId, PageRequest page, Actor by);
 
+    /// <summary>
+    /// Checks the entry's stored records against its data items' rules (Art 19) and keeps the report; run on request
+    /// by the provider or oversight, and every 30 days by a reminder once the entry has data.
+    /// </summary>
+    [ResponseTimeout("00:10:00")]
+    Task<Quality.QualityReport> CheckQuality(Actor by);
+
+    /// <summary>The latest quality check of the stored records, if any.</summary>
+    Task<DataQualityCheck?> GetQuality();
+
     /// <summary>Freshness and the latest upload: public information about the catalog entry.</summary>
     Task<DataResourceView> Get();
 }

@@ -35,6 +35,11 @@ public sealed class DataResourceGrain(
 
     private const string CaseKind = "DataResource";
 
+    /// <summary>How often an entry's stored data is checked again (Art 19: periodic quality checks).</summary>
+    public static readonly TimeSpan QualityCheckPeriod = TimeSpan.FromDays(30);
+
+    private const string QualityReminder = "quality";
+
     private Upload? _open;
     private IGrainTimer? _idleCheck;
 
@@ -141,6 +146,7 @@ public sealed class DataResourceGrain(
 
             done = upload.View with { Status = DataUploadStatus.Applied, RowsApplied = upload.View.RowsReceived - upload.View.RowsWithErrors, FinishedAt = now };
             state.State.LastUpdatedAt = now;
+            await this.RegisterOrUpdateReminder(QualityReminder, QualityCheckPeriod, QualityCheckPeriod);
             state.State.Due = await NextDue(upload.Entry.Content, now);
             state.State.Missed = null;
         }
@@ -183,8 +189,57 @@ public sealed class DataResourceGrain(
     /// The freshness deadline has come without an update (Art 17: data aggregated in time): an Art 43(5) violation of
     /// the provider, once per missed deadline (its id names the due date).
     /// </summary>
+    public async Task<QualityReport> CheckQuality(Actor by)
+    {
+        var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(Code).Get() ?? throw new NotFoundException("Catalog entry", Code);
+        if (!by.ActsFor(entry.Content.ProviderDepartment) && !Role.IsOversight(by.Role) && by != Actor.System)
+        {
+            throw new NotEntitledException($"The quality of {Code} is checked by {entry.Content.ProviderDepartment} or by oversight (Art 19).");
+        }
+
+        // The records as stored, a page at a time: memory stays flat whatever their number. An error names the record's
+        // key, since a stored record has no line.
+        var now = clock.Now;
+        var items = entry.Content.DataItems;
+        var checker = new QualityChecker(items, ShanghaiTime.DateOf(now));
+        var report = new QualityAccumulator(MaxErrorsInReport);
+        var columns = Enumerable.Range(0, items.Count).ToList();
+        long line = 0;
+        for (var page = new PageRequest(PageRequest.MaxLimit); ;)
+        {
+            var stored = await records.Read(Code, columns, page);
+            foreach (var record in stored.Items)
+            {
+                report.Add([.. checker.CheckRow(++line, record.Values).Select(e => e with { Message = $"Record {record.Key}: {e.Message}" })]);
+            }
+
+            if (stored.Next is not { } next)
+            {
+                break;
+            }
+
+            page = page with { After = next };
+        }
+
+        var result = report.ToReport();
+        state.State.Quality = new DataQualityCheck(now, by, result);
+        await Commit.Commit(state.State.Due?.DueAt, now, version => new AuditEntry($"{Code}#data{version}", now, by,
+            [entry.Content.ProviderDepartment], CaseKind, Code, "quality-check", null,
+            $"{result.RowsChecked} records checked, {result.RowsWithErrors} with errors ({result.ErrorCount} errors)"));
+        return result;
+    }
+
+    public Task<DataQualityCheck?> GetQuality() => Task.FromResult(state.State.Quality);
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == QualityReminder)
+        {
+            // Art 19: periodic quality checks, whether or not anyone asks.
+            await CheckQuality(Actor.System);
+            return;
+        }
+
         var now = clock.Now;
         if (!await Commit.DeadlineHasCome(state.State.Due?.DueAt, now) || state.State.Due is not { } due)
         {
@@ -349,5 +404,7 @@ public sealed class DataResourceGrain(
         [Id(5)] public Deadline? Due { get; set; }
         /// <summary>The deadline that passed without an update (its violation recorded), until the next update.</summary>
         [Id(6)] public Deadline? Missed { get; set; }
+        /// <summary>The latest quality check of the stored data (on request or periodic): bounded, like every report.</summary>
+        [Id(7)] public DataQualityCheck? Quality { get; set; }
     }
 }

@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/catalog/{code}/data/"] = Roles(Staff) with { Party = Own },
         ["GET /api/catalog/{code}/data/"] = Roles(Staff),
         ["GET /api/catalog/{code}/data/freshness"] = Authenticated,
+        ["GET /api/catalog/{code}/data/quality"] = Authenticated,
+        ["POST /api/catalog/{code}/data/quality-checks"] = Roles(Staff, Oversight) with { Party = Own },
         ["GET /api/catalog/{code}/data/uploads/{uploadId}"] = Authenticated,
         ["GET /api/catalog/{code}/data/uploads/{uploadId}/errors"] = Authenticated,
         ["GET /api/catalog/export"] = Authenticated,

@@ -82,4 +82,35 @@ public sealed class DataFreshnessTests(PlatformTestCluster platform) : IClassFix
         await Assert.ThrowsAsync<NotEntitledException>(() =>
             resource.BeginUpload(new DataUploadRequest(UploadMode.Replace, BadRowPolicy.Reject, "csv"), Actors.Operator("340000-GA")));
     }
+
+    [Fact]
+    public async Task Art19_stored_records_are_checked_on_request_and_every_30_days_with_errors_by_rule_and_item()
+    {
+        // 340000-ZR-0001 (real estate): certificateNumber, ownerName, ownerIdNumber (GB 11643), location, encumbrances.
+        // Records kept before a rule existed are written to the store directly: an upload would refuse them.
+        await using (var writer = await platform.Stores.DataRecords.Begin(new DataUploadTarget("UP-legacy", "340000-ZR-0001", UploadMode.Replace, 5, null)))
+        {
+            await writer.Add("000000000001", ["C-1", "张三", "340104199003071235", "合肥市", null]);
+            await writer.Add("000000000002", ["C-2", "李四", "340104199003071234", "芜湖市", null]);
+            await writer.Commit();
+        }
+
+        var resource = platform.Grains.GetGrain<IDataResourceGrain>("340000-ZR-0001");
+        await Assert.ThrowsAsync<NotEntitledException>(() => resource.CheckQuality(Actors.Operator("340000-GA")));
+        var report = await resource.CheckQuality(Actors.Operator("340000-ZR"));
+        Assert.Equal(2, report.RowsChecked);
+        Assert.Equal(1, report.RowsWithErrors);
+        Assert.Equal(1, report.ErrorsByRule["GB 11643"]);
+        Assert.Equal(1, report.ErrorsByItem["ownerIdNumber"]);
+        Assert.Contains("000000000002", Assert.Single(report.FirstErrors).Message);
+
+        // An upload arms the periodic check: 30 days later the platform checks again by itself.
+        var started = await resource.BeginUpload(new DataUploadRequest(UploadMode.Replace, BadRowPolicy.Reject, "csv"), Actors.Operator("340000-ZR"));
+        await resource.Append(started.Upload.Id, [new DataRow(1, ["C-3", "王五", "340302200001010029", "蚌埠市", null])]);
+        Assert.Equal(DataUploadStatus.Applied, (await resource.Complete(started.Upload.Id)).Status);
+        await platform.Advance(DataResourceGrain.QualityCheckPeriod + TimeSpan.FromMinutes(1));
+        var periodic = await Eventually.Get(() => resource.GetQuality(), q => q!.By == Actor.System);
+        Assert.Equal(1, periodic!.Report.RowsChecked);
+        Assert.Equal(0, periodic.Report.ErrorCount);
+    }
 }
