@@ -5,6 +5,7 @@ using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Departments;
+using DataSharing.Incidents;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class PlatformDomainServices
         // contracts are the versioned format, and it round-trips what JSON with type names cannot (e.g. collection
         // expressions), which an activation reading back its state would otherwise fail on.
         services.TryAddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
+        services.TryAddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(IncidentStreams.PubSubStore);
 
         services.TryAddSingleton<EmbeddedStores>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<EmbeddedStores>().Audit);
