@@ -108,8 +108,9 @@ public static class Require
             throw new ValidationFailedException(field, $"{field} is required (an instant written like 2026-09-24T10:00:00+08:00).", article);
         }
 
-        var date = ShanghaiTime.DateOf(instant);
-        if (date < EarliestDate || date > LatestDate)
+        // Compared in UTC first: moving 9999-12-31T23:59Z to Shanghai time would overflow.
+        var utc = DateOnly.FromDateTime(instant.UtcDateTime);
+        if (utc < EarliestDate || utc >= LatestDate || ShanghaiTime.DateOf(instant) > LatestDate)
         {
             throw new ValidationFailedException(field,
                 $"{field} {instant:O} is outside the dates the platform accepts, {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}.", article);

@@ -5,7 +5,8 @@ namespace DataSharing.Emergency;
 /// <summary>What an emergency opening must say (Art 35) and who may open one, checked before anything is written.</summary>
 public static class EmergencyRules
 {
-    public static void ValidateOpening(OpenEmergency opening, DateTimeOffset now)
+    /// <summary>The API checks without <paramref name="now"/> (the domain clock is the silo's), the grain with its clock.</summary>
+    public static void ValidateOpening(OpenEmergency opening, DateTimeOffset? now)
     {
         if (opening.EntryCodes is null || opening.EntryCodes.Count == 0)
         {

@@ -5,8 +5,11 @@ namespace DataSharing.Incidents;
 /// <summary>What an incident report must say (Art 41: keep records), checked before anything is written.</summary>
 public static class IncidentRules
 {
-    /// <summary>The checks that need no state: the API runs them before the incident's id is claimed, the grain again.</summary>
-    public static void ValidateReport(ReportIncident report, DateTimeOffset now)
+    /// <summary>
+    /// The checks that need no state: the API runs them before the incident's id is claimed (without <paramref name="now"/>:
+    /// the domain clock is the silo's), the grain again with its clock.
+    /// </summary>
+    public static void ValidateReport(ReportIncident report, DateTimeOffset? now)
     {
         Require.Id(report.EntryCode, "entryCode", "Art 41");
         Require.Text(report.Description, "description", "Art 41");
