@@ -72,7 +72,7 @@ public sealed class IncidentGrain : CaseGrain<IncidentGrain.State>, IIncidentGra
             ReportedAt = now,
             Notified = notified,
             History = [new CaseTransition(now, by, "record", null, nameof(IncidentStatus.Open),
-                $"{report.Description} Records: {report.AffectedRecords}. {(report.SuspendGrants ? "Grants suspended. " : "")}" +
+                $"{report.Description} Records: {report.AffectedRecords.TrimEnd('.')}. {(report.SuspendGrants ? "Grants suspended. " : "")}" +
                 $"Informed: {(notified.Count == 0 ? "none" : string.Join(", ", notified.Select(n => n.Department)))}.")],
         };
 
