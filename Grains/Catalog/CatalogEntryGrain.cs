@@ -143,10 +143,11 @@ public sealed class CatalogEntryGrain(
             return;
         }
 
-        var others = (entry.EmergencyOpenings ?? []).Where(m => m.OpeningId != mark.OpeningId).ToList();
-        List<EmergencyOpenMark> marks = open ? [.. others, mark] : others;
-        if (marks.Count != (entry.EmergencyOpenings?.Count ?? 0) || open && !(entry.EmergencyOpenings ?? []).Contains(mark))
+        var current = entry.EmergencyOpenings ?? [];
+        if (open ? !current.Contains(mark) : current.Any(m => m.OpeningId == mark.OpeningId))
         {
+            var others = current.Where(m => m.OpeningId != mark.OpeningId).ToList();
+            List<EmergencyOpenMark> marks = open ? [.. others, mark] : others;
             // A mark, not a new version of the content; the opening keeps the act in the audit log.
             state.State.Entry = entry with { EmergencyOpenings = marks.Count == 0 ? null : marks };
             await state.WriteStateAsync();
