@@ -93,6 +93,8 @@ api.MapNotices();
 api.MapConflicts();
 api.MapAssessments();
 api.MapPersonalizedCatalog();
+api.MapIncidents();
+api.MapEmergencyOpenings();
 api.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight).WithMetadata(PlatformHealth.ReadOnly);

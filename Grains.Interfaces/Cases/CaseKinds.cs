@@ -10,4 +10,7 @@ public static class CaseKinds
     public const string RectificationNotice = nameof(RectificationNotice);
     public const string Conflict = nameof(Conflict);
     public const string PersonalizedCatalogRequest = nameof(PersonalizedCatalogRequest);
+    public const string Incident = nameof(Incident);
+    public const string IncidentNotice = nameof(IncidentNotice);
+    public const string EmergencyOpening = nameof(EmergencyOpening);
 }

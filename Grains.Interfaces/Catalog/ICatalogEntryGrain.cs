@@ -26,4 +26,19 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
 
     /// <summary>Records the provincial data authority's consent to a personalized entry (Art 14); idempotent.</summary>
     Task RecordPersonalizedConsent(string requestId);
+
+    /// <summary>
+    /// Suspends (or lifts the suspension of) every use of the entry's data while a security incident is handled (Art 41);
+    /// idempotent per incident. Access checks deny while any incident suspends the entry.
+    /// </summary>
+    Task SetSuspended(string incidentId, bool suspended);
+
+    /// <summary>Marks the entry as opened for an emergency while the opening runs (Art 35); idempotent per opening.</summary>
+    Task SetEmergencyOpening(EmergencyOpenMark mark, bool open);
+
+    /// <summary>
+    /// "Is this entry emergency-open now?": the running opening that expires last, or null. Compared with the clock, so an
+    /// opening past its expiry is not open even before its reminder has removed the mark. For the open-data download path.
+    /// </summary>
+    Task<EmergencyOpenMark?> EmergencyOpeningNow();
 }

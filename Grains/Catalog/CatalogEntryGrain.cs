@@ -118,6 +118,49 @@ public sealed class CatalogEntryGrain(
         }
     }
 
+    public async Task SetSuspended(string incidentId, bool suspended)
+    {
+        if (state.State.Entry is not { } entry)
+        {
+            return;
+        }
+
+        var incidents = new SortedSet<string>(entry.SuspendedBy ?? [], StringComparer.Ordinal);
+        if (suspended ? incidents.Add(incidentId) : incidents.Remove(incidentId))
+        {
+            // A mark, not a new version of the content; the incident keeps the act in the audit log. Put in this silo's
+            // cache at once; other silos' access gates see it within CacheOptions.CatalogMaxAge.
+            state.State.Entry = entry with { SuspendedBy = incidents.Count == 0 ? null : incidents.ToList() };
+            await state.WriteStateAsync();
+            cache.Put(state.State.Entry);
+        }
+    }
+
+    public async Task SetEmergencyOpening(EmergencyOpenMark mark, bool open)
+    {
+        if (state.State.Entry is not { } entry)
+        {
+            return;
+        }
+
+        var current = entry.EmergencyOpenings ?? [];
+        if (open ? !current.Contains(mark) : current.Any(m => m.OpeningId == mark.OpeningId))
+        {
+            var others = current.Where(m => m.OpeningId != mark.OpeningId).ToList();
+            List<EmergencyOpenMark> marks = open ? [.. others, mark] : others;
+            // A mark, not a new version of the content; the opening keeps the act in the audit log.
+            state.State.Entry = entry with { EmergencyOpenings = marks.Count == 0 ? null : marks };
+            await state.WriteStateAsync();
+            cache.Put(state.State.Entry);
+        }
+    }
+
+    public Task<EmergencyOpenMark?> EmergencyOpeningNow()
+    {
+        var now = clock.Now;
+        return Task.FromResult((state.State.Entry?.EmergencyOpenings ?? []).Where(m => m.ExpiresAt > now).MaxBy(m => m.ExpiresAt));
+    }
+
     public async Task RecordPersonalizedConsent(string requestId)
     {
         if (state.State.Entry is not { } entry || entry.PersonalizedConsent == requestId)

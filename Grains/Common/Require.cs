@@ -100,6 +100,25 @@ public static class Require
         }
     }
 
+    /// <summary>A required instant whose date (Asia/Shanghai) is within the dates the platform accepts; returns it.</summary>
+    public static DateTimeOffset Instant(DateTimeOffset? value, string field, string? article = null)
+    {
+        if (value is not { } instant)
+        {
+            throw new ValidationFailedException(field, $"{field} is required (an instant written like 2026-09-24T10:00:00+08:00).", article);
+        }
+
+        // Compared in UTC first: moving 9999-12-31T23:59Z to Shanghai time would overflow.
+        var utc = DateOnly.FromDateTime(instant.UtcDateTime);
+        if (utc < EarliestDate || utc >= LatestDate || ShanghaiTime.DateOf(instant) > LatestDate)
+        {
+            throw new ValidationFailedException(field,
+                $"{field} {instant:O} is outside the dates the platform accepts, {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}.", article);
+        }
+
+        return instant;
+    }
+
     /// <summary>Both ends within range and in order; the error names the end at fault.</summary>
     public static void Period(DateOnly from, DateOnly to, string fromField, string toField, string? article = null)
     {

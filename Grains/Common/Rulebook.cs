@@ -28,4 +28,10 @@ public sealed class Rulebook
     /// this platform's setting. Past it, the data authority coordinates and rules.
     /// </summary>
     public int ConflictNegotiationWorkingDays { get; set; } = 10;
+
+    /// <summary>
+    /// Art 41: the departments an incident may affect are informed "at once"; each acknowledges its notice within this
+    /// many working days, or the notice turns overdue with an Art 43(8) violation. The number is this platform's setting.
+    /// </summary>
+    public int IncidentAcknowledgeWorkingDays { get; set; } = 1;
 }

@@ -6,6 +6,7 @@ using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Departments;
+using DataSharing.Incidents;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class PlatformDomainServices
         // contracts are the versioned format, and it round-trips what JSON with type names cannot (e.g. collection
         // expressions), which an activation reading back its state would otherwise fail on.
         services.TryAddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(StorageNames.Platform);
+        services.TryAddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(IncidentStreams.PubSubStore);
 
         services.TryAddSingleton<EmbeddedStores>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<EmbeddedStores>().Audit);

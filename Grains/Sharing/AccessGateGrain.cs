@@ -52,17 +52,28 @@ public sealed class AccessGateGrain(CatalogEntryCache catalog, GrantCache grants
     private async Task<(CatalogEntryView Entry, AccessCheckRecord Record)> Decide(AccessCheckRequest request, Actor by, bool fresh = false)
     {
         AccessRules.ValidateCheck(request);
-        if (await catalog.Get(request.EntryCode) is not { } entry)
+        if (await catalog.Get(request.EntryCode, fresh) is not { } entry)
         {
             throw new ValidationFailedException("entryCode", $"No catalog entry has the code '{request.EntryCode}'.");
+        }
+
+        if (entry.IsSuspended && !fresh)
+        {
+            // As with grants, the cache is trusted to allow, not to deny: a suspension lifted a moment ago elsewhere counts at once.
+            entry = await catalog.Get(request.EntryCode, fresh: true) ?? entry;
         }
 
         AccessRules.ValidateCheck(request, entry.Content);
 
         var now = clock.Now;
         var today = ShanghaiTime.DateOf(now);
-        var decision = Decide(await grants.Grants(request.Department, request.EntryCode, request.Scenario, fresh), request, today);
-        if (!decision.Allowed && !fresh)
+        var decision = entry.IsSuspended
+            // Art 41: while an incident is handled no grant of the entry is honoured. The entry comes from this silo's
+            // cache, so another silo's gate sees a new suspension within CacheOptions.CatalogMaxAge.
+            ? new AccessDecision(false, $"Every use of {request.EntryCode} is suspended while security incident {string.Join(", ", entry.SuspendedBy!)} is handled (Art 41).",
+                null, request.DataItems.Distinct().ToList())
+            : Decide(await grants.Grants(request.Department, request.EntryCode, request.Scenario, fresh), request, today);
+        if (!decision.Allowed && !fresh && !entry.IsSuspended)
         {
             // The cache is trusted to allow, never to deny: a grant made a moment ago in another silo may be missing.
             decision = Decide(await grants.Grants(request.Department, request.EntryCode, request.Scenario, fresh: true), request, today);

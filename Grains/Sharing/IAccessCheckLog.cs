@@ -13,4 +13,10 @@ public interface IAccessCheckLog
 
     /// <summary>A department's checks on one day (Asia/Shanghai), in the order they were made.</summary>
     Task<Page<AccessCheckRecord>> List(string department, DateOnly day, PageRequest page);
+
+    /// <summary>
+    /// The departments with an allowed check of <paramref name="entryCode"/> in [<paramref name="from"/>, <paramref name="to"/>),
+    /// by code (ordinal), a page: those that used the data while it may have leaked (Art 41). A denied check used nothing.
+    /// </summary>
+    Task<Page<string>> Users(string entryCode, DateTimeOffset from, DateTimeOffset to, PageRequest page);
 }

@@ -26,4 +26,10 @@ public interface IShareRequestReadModel
     /// <paramref name="scenario"/> (compared by <see cref="AccessRules.ScenarioKey"/>), widest period first, at most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<ShareRequestSummary>> Grants(string requester, string entryCode, string scenario, int limit);
+
+    /// <summary>
+    /// The departments that hold a granted request for <paramref name="entryCode"/>, by code (ordinal), a page: those an
+    /// incident on the entry may affect (Art 41).
+    /// </summary>
+    Task<Page<string>> GrantHolders(string entryCode, PageRequest page);
 }

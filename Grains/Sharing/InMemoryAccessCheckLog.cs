@@ -10,6 +10,8 @@ namespace DataSharing.Sharing;
 public sealed class InMemoryAccessCheckLog(InMemoryAuditLog audit) : IAccessCheckLog
 {
     private readonly Dictionary<(string Department, DateOnly Day), List<AccessCheckRecord>> _days = new();
+    // Per entry, each department's allowed checks in the order they were made (the instants only), for Art 41 notices.
+    private readonly Dictionary<string, SortedDictionary<string, List<DateTimeOffset>>> _uses = new(StringComparer.Ordinal);
 
     public Task Record(AccessCheckRecord check, AuditEntry entry)
     {
@@ -22,6 +24,18 @@ public sealed class InMemoryAccessCheckLog(InMemoryAuditLog audit) : IAccessChec
             }
 
             day.Add(check);
+            if (check.Decision.Allowed)
+            {
+                var users = _uses.TryGetValue(check.Request.EntryCode, out var known) ? known : _uses[check.Request.EntryCode] = new(StringComparer.Ordinal);
+                if (!users.TryGetValue(check.Request.Department, out var instants))
+                {
+                    users[check.Request.Department] = instants = [];
+                }
+
+                // Checks taken concurrently may arrive a little out of order: each goes to its place, nearly always the end.
+                var at = instants.BinarySearch(check.CheckedAt);
+                instants.Insert(at >= 0 ? at : ~at, check.CheckedAt);
+            }
         });
         return Task.CompletedTask;
     }
@@ -41,5 +55,28 @@ public sealed class InMemoryAccessCheckLog(InMemoryAuditLog audit) : IAccessChec
             var next = slice.Count > page.Limit ? Cursor.Of(Cursor.Of(start + page.Limit)) : null;
             return new Page<AccessCheckRecord>(slice.Take(page.Limit).ToList(), next);
         }));
+    }
+
+    public Task<Page<string>> Users(string entryCode, DateTimeOffset from, DateTimeOffset to, PageRequest page)
+    {
+        var after = DepartmentPages.After(page, DepartmentPages.EntryUsers);
+        return Task.FromResult(audit.Read(() =>
+        {
+            var fetched = (_uses.GetValueOrDefault(entryCode) ?? [])
+                .Where(user => after is null || string.CompareOrdinal(user.Key, after) > 0)
+                .Where(user => UsedWithin(user.Value, from, to))
+                .Select(user => user.Key)
+                .Take(page.Limit + 1)
+                .ToList();
+            return DepartmentPages.Of(fetched, page, DepartmentPages.EntryUsers);
+        }));
+    }
+
+    /// <summary>The instants are kept in order, so the first at or after <paramref name="from"/> is found by halving.</summary>
+    private static bool UsedWithin(List<DateTimeOffset> instants, DateTimeOffset from, DateTimeOffset to)
+    {
+        var at = instants.BinarySearch(from);
+        // An exact hit is a use at from itself; otherwise the next one (if any) is the first use after from.
+        return at >= 0 ? from < to : ~at < instants.Count && instants[~at] < to;
     }
 }

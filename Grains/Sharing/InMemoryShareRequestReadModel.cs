@@ -15,6 +15,8 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
     private readonly Dictionary<string, SortedSet<ListKey>> _outboxes = new(StringComparer.Ordinal);
     private readonly SortedSet<ListKey> _overdue = new(ListKey.Order);
     private readonly Dictionary<(string Requester, string Entry, string Scenario), HashSet<string>> _grants = new();
+    // Per entry, the departments holding a grant and how many grants each holds (a department leaves when its last ends).
+    private readonly Dictionary<string, SortedDictionary<string, int>> _holders = new(StringComparer.Ordinal);
 
     public Task Upsert(ShareRequestSummary row)
     {
@@ -56,6 +58,17 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
         }
     }
 
+    public Task<Page<string>> GrantHolders(string entryCode, PageRequest page)
+    {
+        var after = DepartmentPages.After(page, DepartmentPages.GrantHolders);
+        lock (_gate)
+        {
+            var departments = _holders.GetValueOrDefault(entryCode)?.Keys ?? Enumerable.Empty<string>();
+            var fetched = departments.Where(d => after is null || string.CompareOrdinal(d, after) > 0).Take(page.Limit + 1).ToList();
+            return Task.FromResult(DepartmentPages.Of(fetched, page, DepartmentPages.GrantHolders));
+        }
+    }
+
     private static ListKey ByDue(ShareRequestSummary row) => new(row.DueAt?.UtcTicks ?? long.MaxValue, row.Id);
 
     private static ListKey NewestFirst(ShareRequestSummary row) => new(-row.ReceivedAt.UtcTicks, row.Id);
@@ -92,6 +105,8 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
             }
 
             ids.Add(row.Id);
+            var holders = _holders.TryGetValue(row.EntryCode, out var known) ? known : _holders[row.EntryCode] = new(StringComparer.Ordinal);
+            holders[row.RequesterDepartment] = holders.GetValueOrDefault(row.RequesterDepartment) + 1;
         }
     }
 
@@ -100,9 +115,17 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
         _inboxes.GetValueOrDefault(row.ProviderDepartment)?.Remove(ByDue(row));
         _overdue.Remove(ByDue(row));
         _outboxes.GetValueOrDefault(row.RequesterDepartment)?.Remove(NewestFirst(row));
-        if (row.Grant is { } grant)
+        if (row.Grant is { } grant && _grants.GetValueOrDefault((row.RequesterDepartment, row.EntryCode, AccessRules.ScenarioKey(grant.Scenario)))?.Remove(row.Id) == true
+            && _holders.GetValueOrDefault(row.EntryCode) is { } holders && holders.TryGetValue(row.RequesterDepartment, out var count))
         {
-            _grants.GetValueOrDefault((row.RequesterDepartment, row.EntryCode, AccessRules.ScenarioKey(grant.Scenario)))?.Remove(row.Id);
+            if (count > 1)
+            {
+                holders[row.RequesterDepartment] = count - 1;
+            }
+            else
+            {
+                holders.Remove(row.RequesterDepartment);
+            }
         }
     }
 

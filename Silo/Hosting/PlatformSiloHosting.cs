@@ -8,6 +8,7 @@ using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Departments;
 using DataSharing.Hosting;
+using DataSharing.Incidents;
 using DataSharing.Sharing;
 using DataSharing.Silo.Demo;
 using DataSharing.Silo.Persistence;
@@ -86,6 +87,7 @@ public static class PlatformSiloHosting
                 case HostingMode.Embedded:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
                     silo.AddMemoryGrainStorage(StorageNames.Platform);
+                    silo.AddMemoryGrainStorage(IncidentStreams.PubSubStore);
                     silo.UseInMemoryReminderService();
                     break;
                 case HostingMode.Cluster:
@@ -96,6 +98,12 @@ public static class PlatformSiloHosting
                         o.ConnectionString = options.OrleansConnectionString;
                     });
                     silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+                    {
+                        o.Invariant = Invariant;
+                        o.ConnectionString = options.OrleansConnectionString;
+                    });
+                    // Stream subscriptions are grain state too: kept in PostgreSQL, a subscriber's registration outlives a silo.
+                    silo.AddAdoNetGrainStorage(IncidentStreams.PubSubStore, o =>
                     {
                         o.Invariant = Invariant;
                         o.ConnectionString = options.OrleansConnectionString;
@@ -112,6 +120,7 @@ public static class PlatformSiloHosting
                     break;
             }
 
+            silo.AddIncidentStreams();
             silo.AddDashboard(o => o.HideTrace = true);
         });
 

@@ -78,4 +78,31 @@ public sealed class PostgresAccessCheckLog(NpgsqlDataSource database, PostgresGr
 
         return Page<AccessCheckRecord>.Of(checks, page.Limit, c => Cursor.Of(Cursor.Of(c.CheckedAt.UtcTicks), c.Id));
     }
+
+    /// <summary>
+    /// A skip scan over index access_checks_entry_users (migration 0012): the next department after the last one, then
+    /// whether it has an allowed check in the period; evaluated lazily, so a page stops once it has its departments.
+    /// </summary>
+    public async Task<Page<string>> Users(string entryCode, DateTimeOffset from, DateTimeOffset to, PageRequest page)
+    {
+        await using var command = database.CreateCommand("""
+            WITH RECURSIVE users(department) AS (
+                SELECT min(department COLLATE "C") FROM access_checks WHERE entry_code = @entry AND allowed AND department COLLATE "C" > @after
+                UNION ALL
+                SELECT (SELECT min(a.department COLLATE "C") FROM access_checks a
+                        WHERE a.entry_code = @entry AND a.allowed AND a.department COLLATE "C" > u.department)
+                FROM users u WHERE u.department IS NOT NULL)
+            SELECT u.department FROM users u
+            WHERE u.department IS NOT NULL
+              AND EXISTS (SELECT 1 FROM access_checks a WHERE a.entry_code = @entry AND a.allowed AND a.department COLLATE "C" = u.department
+                                                          AND a.checked_at >= @from AND a.checked_at < @to)
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("entry", entryCode);
+        command.Parameters.AddWithValue("after", DepartmentPages.After(page, DepartmentPages.EntryUsers) ?? "");
+        command.Parameters.AddWithValue("from", from.UtcDateTime);
+        command.Parameters.AddWithValue("to", to.UtcDateTime);
+        command.Parameters.AddWithValue("limit", page.Limit + 1);
+        return DepartmentPages.Of(await command.ReadStrings(), page, DepartmentPages.EntryUsers);
+    }
 }

@@ -106,6 +106,26 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database, Pos
         return await Read(command);
     }
 
+    /// <summary>A skip scan over index share_request_rows_entry_holders (migration 0012), a department at a time.</summary>
+    public async Task<Page<string>> GrantHolders(string entryCode, PageRequest page)
+    {
+        await using var command = database.CreateCommand("""
+            WITH RECURSIVE holders(department) AS (
+                SELECT min(requester_department COLLATE "C") FROM share_request_rows
+                WHERE entry_code = @entry AND status = 'Granted' AND requester_department COLLATE "C" > @after
+                UNION ALL
+                SELECT (SELECT min(r.requester_department COLLATE "C") FROM share_request_rows r
+                        WHERE r.entry_code = @entry AND r.status = 'Granted' AND r.requester_department COLLATE "C" > h.department)
+                FROM holders h WHERE h.department IS NOT NULL)
+            SELECT department FROM holders WHERE department IS NOT NULL
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("entry", entryCode);
+        command.Parameters.AddWithValue("after", DepartmentPages.After(page, DepartmentPages.GrantHolders) ?? "");
+        command.Parameters.AddWithValue("limit", page.Limit + 1);
+        return DepartmentPages.Of(await command.ReadStrings(), page, DepartmentPages.GrantHolders);
+    }
+
     /// <summary>A page soonest due first; the due instant is never null in these lists, but sorts last if it were.</summary>
     private async Task<Page<ShareRequestSummary>> DuePage(string where, string? department, PageRequest page)
     {

@@ -31,4 +31,17 @@ public static class RowColumns
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
 
     public static string? Joined(IEnumerable<string>? list) => list is null ? null : string.Join(ListSeparator, list);
+
+    /// <summary>The first column of every row a query returns, as text (e.g. a page of department codes).</summary>
+    public static async Task<List<string>> ReadStrings(this NpgsqlCommand command)
+    {
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
 }

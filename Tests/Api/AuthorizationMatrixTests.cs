@@ -114,6 +114,17 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/personalized-catalog-requests/{id}"] = Roles(Staff, Oversight) with { Party = HefeiDepartment },
         ["POST /api/personalized-catalog-requests/{id}/approve"] = Roles([Role.DataAuthority]),
         ["POST /api/personalized-catalog-requests/{id}/reject"] = Roles([Role.DataAuthority]),
+        ["GET /api/incidents/"] = Roles(Staff, Oversight),
+        ["POST /api/incidents/"] = Roles(Staff, [Role.DataAuthority]),
+        ["GET /api/incidents/{id}"] = Roles(Staff, Oversight) with { Party = Own },
+        ["POST /api/incidents/{id}/close"] = Roles(Staff, [Role.DataAuthority]) with { Party = Own },
+        ["GET /api/incidents/notices/"] = Roles(Staff, Oversight),
+        ["GET /api/incidents/notices/{id}"] = Roles(Staff, Oversight) with { Party = Requester },
+        ["POST /api/incidents/notices/{id}/acknowledge"] = Roles(Staff) with { Party = Requester },
+        ["GET /api/emergency-openings/"] = Roles(Staff, Oversight),
+        ["POST /api/emergency-openings/"] = Roles([Role.DepartmentHead, Role.DataAuthority]),
+        ["GET /api/emergency-openings/{id}"] = Authenticated,
+        ["POST /api/emergency-openings/{id}/end"] = Roles([Role.DepartmentHead, Role.DataAuthority]) with { Party = Own },
         ["POST /api/session"] = Roles([Role.PlatformAdmin]),
         ["GET /metrics"] = Roles(Oversight),
         ["HEAD /metrics"] = Roles(Oversight),
@@ -184,8 +195,27 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         {
             entryCode = local.GetProperty("code").GetString(), justification = "Matrix",
         })).Content.ReadFromJsonAsync<JsonElement>();
+        // An incident on an entry of Own that Requester holds a grant of (so Requester is sent a notice), and an emergency opening of it.
+        (await rs.PostAsJsonAsync("/api/share-requests", new
+        {
+            entryCode = "340000-GA-0002", dataItems = new[] { "cardStatus" }, scenario = "Matrix",
+            periodFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            periodTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
+        })).EnsureSuccessStatusCode();
+        var incident = await (await ga.PostAsJsonAsync("/api/incidents", new
+        {
+            entryCode = "340000-GA-0002", description = "Matrix", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), affectedRecords = "Matrix",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var incidentId = incident.GetProperty("id").GetString()!;
+        var opening = await (await authority.PostAsJsonAsync("/api/emergency-openings", new
+        {
+            entryCodes = new[] { "340000-GA-0002" }, reason = "Matrix", expiresAt = DateTimeOffset.UtcNow.AddDays(3), updateFrequency = "daily",
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var values = new Dictionary<string, string>
         {
+            ["/api/incidents/notices/{id}"] = $"{incidentId}.{Requester}",
+            ["/api/incidents/{id}"] = incidentId,
+            ["/api/emergency-openings/{id}"] = opening.GetProperty("id").GetString()!,
             ["/api/personalized-catalog-requests/{id}"] = consent.GetProperty("id").GetString()!,
             ["/api/conflicts/{id}"] = conflict.GetProperty("id").GetString()!,
             ["/api/notices/{id}"] = notice.GetProperty("id").GetString()!,

@@ -54,6 +54,8 @@ public sealed class FaultyPlatform : PlatformTestCluster
 
         public Task<IReadOnlyList<ShareRequestSummary>> Grants(string requester, string entryCode, string scenario, int limit) =>
             Rows.Grants(requester, entryCode, scenario, limit);
+
+        public Task<Page<string>> GrantHolders(string entryCode, PageRequest page) => Rows.GrantHolders(entryCode, page);
     }
 
     private sealed class FaultyStorage(FaultyPlatform platform, IGrainStorage inner) : IGrainStorage

@@ -1,5 +1,7 @@
 using DataSharing.Common;
 using DataSharing.Hosting;
+using DataSharing.Incidents;
+using DataSharing.Silo.Hosting;
 using DataSharing.Silo.Demo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,8 @@ public class PlatformTestCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Platform);
+            silo.AddMemoryGrainStorage(IncidentStreams.PubSubStore);
+            silo.AddIncidentStreams();
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(new PlatformClock(Clock));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
@@ -59,6 +63,8 @@ public class PlatformTestCluster : IAsyncLifetime
             silo.Services.PostConfigure<CacheOptions>(o => (o.GrantMaxAge, o.CatalogMaxAge, o.CalendarMaxAge) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
             silo.Services.AddPlatformDomain(new ConfigurationBuilder().Build());
         });
+        // The tests subscribe to the incident stream through the cluster's client.
+        builder.ConfigureClient(client => client.AddIncidentStreams());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await DemoProvince.Seed(Grains);
