@@ -36,6 +36,9 @@ public sealed record CatalogEntryBody
     /// <summary>The data item that identifies a record of the entry's data: incremental uploads upsert by it (Art 17).</summary>
     public string? KeyItem { get; init; }
 
+    /// <summary>How each data item is desensitized when the data is opened (Art 36); items left out get their element's default.</summary>
+    public IReadOnlyList<OpenData.DesensitizationRule>? Desensitization { get; init; }
+
     /// <summary>On edit: the version the client read, to refuse an edit made over someone else's.</summary>
     public int? ExpectedVersion { get; init; }
 
@@ -73,8 +76,13 @@ public sealed record CatalogEntryBody
             LastDataUpdate = LastDataUpdate,
             Personalized = Personalized ?? false,
             KeyItem = string.IsNullOrEmpty(KeyItem) ? null : KeyItem,
+            Desensitization = Desensitization,
         };
     }
 }
 
 public sealed record ReasonBody(string? Reason);
+
+/// <summary>Opening a NonOpen entry (Art 36): the open type it gets, and desensitization rules or the rights holders' consent.</summary>
+public sealed record OpeningBody(
+    OpenType? OpenType, IReadOnlyList<OpenData.DesensitizationRule>? Desensitization, OpenData.RightsHolderConsent? Consent, int? ExpectedVersion);

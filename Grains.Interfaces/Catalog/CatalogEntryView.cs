@@ -11,7 +11,8 @@ public sealed record CatalogEntryView(
     [property: Id(6)] DateTimeOffset? PublishedAt,
     [property: Id(7)] string? RetiredReason,
     [property: Id(8)] IReadOnlyList<string>? UnderReview = null,
-    [property: Id(9)] string? PersonalizedConsent = null)
+    [property: Id(9)] string? PersonalizedConsent = null,
+    [property: Id(10)] OpenData.OpeningRecord? Opening = null)
 {
     /// <summary>Art 14: an entry of a city's personalized catalog that the provincial data authority consented to.</summary>
     public bool IsPersonalized => PersonalizedConsent is not null;

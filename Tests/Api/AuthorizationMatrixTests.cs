@@ -63,6 +63,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/catalog/export"] = Authenticated,
         ["POST /api/catalog/import"] = Roles(Staff),
         ["GET /api/open/catalog.jsonld"] = Open,
+        ["GET /api/open/datasets/"] = Open,
+        ["GET /api/open/datasets/{code}/data"] = Open,
+        ["POST /api/catalog/{code}/open"] = Roles(Staff) with { Party = Own },
         ["POST /api/share-requests/"] = Roles(Staff),
         ["GET /api/share-requests/inbox"] = Roles(Staff),
         ["GET /api/share-requests/outbox"] = Roles(Staff),
@@ -192,6 +195,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ["/api/reviews/{id}"] = review.GetProperty("id").GetString()!,
             ["/api/departments/{code}"] = Own,
             ["/api/catalog/{code}"] = "340000-GA-0001",
+            ["/api/open/datasets/{code}"] = "340000-SC-0001",
         };
 
         var callers = new List<(string Name, string? Role, string? Department)> { ("anonymous", null, null) };
