@@ -86,6 +86,7 @@ api.MapCatalog();
 api.MapCatalogSpreadsheets(apiOptions);
 api.MapOpenCatalog();
 api.MapOpenData();
+api.MapOpenApplications();
 api.MapShareRequests();
 api.MapAccessChecks();
 api.MapData(apiOptions);

@@ -82,7 +82,3 @@ public sealed record CatalogEntryBody
 }
 
 public sealed record ReasonBody(string? Reason);
-
-/// <summary>Opening a NonOpen entry (Art 36): the open type it gets, and desensitization rules or the rights holders' consent.</summary>
-public sealed record OpeningBody(
-    OpenType? OpenType, IReadOnlyList<OpenData.DesensitizationRule>? Desensitization, OpenData.RightsHolderConsent? Consent, int? ExpectedVersion);

@@ -10,4 +10,5 @@ public static class CaseKinds
     public const string RectificationNotice = nameof(RectificationNotice);
     public const string Conflict = nameof(Conflict);
     public const string PersonalizedCatalogRequest = nameof(PersonalizedCatalogRequest);
+    public const string OpenDataApplication = nameof(OpenDataApplication);
 }

@@ -28,4 +28,11 @@ public sealed class Rulebook
     /// this platform's setting. Past it, the data authority coordinates and rules.
     /// </summary>
     public int ConflictNegotiationWorkingDays { get; set; } = 10;
+
+    /// <summary>
+    /// Art 36: conditionally open data is obtained on application, but the Measures give no period for the answer;
+    /// this platform's setting, 7 working days like a conditional share request (Art 25). Past it the application is
+    /// overdue and the provider has a violation of Art 43(7) (not opening data as required).
+    /// </summary>
+    public int OpenApplicationAnswerWorkingDays { get; set; } = 7;
 }

@@ -9,11 +9,11 @@ namespace DataSharing.OpenData;
 /// Every open path asks it, so a new basis for opening (an emergency opening under Art 35, say) is one more case here
 /// and is desensitized like the others: nothing leaves as open data without a rule set.
 /// </summary>
-public sealed class OpenDataPermits(IOptions<OpenDataOptions> options)
+public sealed class OpenDataPermits(IOptions<OpenDataOptions> options, IGrainFactory grains)
 {
     /// <summary>The permit, or a <see cref="NotEntitledException"/> (403) saying why not.</summary>
     /// <param name="applicationId">The caller's approved application, for conditionally open data.</param>
-    public Task<OpenDataPermit> Decide(CatalogEntryView entry, Actor by, string? applicationId, DateTimeOffset now)
+    public async Task<OpenDataPermit> Decide(CatalogEntryView entry, Actor by, string? applicationId, DateTimeOffset now)
     {
         if (entry.Status != CatalogEntryStatus.Published)
         {
@@ -22,12 +22,39 @@ public sealed class OpenDataPermits(IOptions<OpenDataOptions> options)
 
         return entry.Content.OpenType switch
         {
-            OpenType.UnconditionalOpen => Task.FromResult(Permit(entry, entry.Content.DataItems.Select(i => i.Name).ToList(), "UnconditionalOpen")),
-            OpenType.ConditionalOpen => throw new NotEntitledException(applicationId is null
-                ? $"{entry.Code} is conditionally open (Art 36): apply for it (POST /api/open/applications) and download it with the approved application."
-                : $"Application {applicationId} does not entitle you to download {entry.Code} now."),
+            OpenType.UnconditionalOpen => Permit(entry, entry.Content.DataItems.Select(i => i.Name).ToList(), "UnconditionalOpen"),
+            OpenType.ConditionalOpen => await Applied(entry, by, applicationId, now),
             _ => throw new NotEntitledException($"{entry.Code} is not open data (Art 36: NonOpen); it is shared only between departments."),
         };
+    }
+
+    /// <summary>Conditionally open data: the applicant of an approved application for this entry, its items, within its period.</summary>
+    private async Task<OpenDataPermit> Applied(CatalogEntryView entry, Actor by, string? applicationId, DateTimeOffset now)
+    {
+        if (applicationId is null)
+        {
+            throw new NotEntitledException(
+                $"{entry.Code} is conditionally open (Art 36): apply for it (POST /api/open/applications) and download it with application={{id}} once approved.");
+        }
+
+        var application = await grains.GetGrain<IOpenApplicationGrain>(applicationId).Get();
+        var today = ShanghaiTime.DateOf(now);
+        var refusal = application switch
+        {
+            null => $"No application {applicationId} exists.",
+            _ when application.Application.EntryCode != entry.Code => $"Application {applicationId} is for {application.Application.EntryCode}, not {entry.Code}.",
+            _ when application.Applicant.Subject != by.Subject || by.Role != Role.Public => $"Application {applicationId} is another applicant's.",
+            { Status: not OpenApplicationStatus.Approved } => $"Application {applicationId} is {application.Status}, not approved.",
+            _ when today < application.Application.PeriodFrom || today > application.Application.PeriodTo =>
+                $"Application {applicationId} is approved for {application.Application.PeriodFrom:yyyy-MM-dd} to {application.Application.PeriodTo:yyyy-MM-dd}.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            throw new NotEntitledException(refusal);
+        }
+
+        return Permit(entry, application!.Answer!.DataItems, $"application {applicationId}");
     }
 
     /// <summary>The entry's rule set over the permitted items. Always one: an entry without rules gets the element defaults.</summary>

@@ -225,6 +225,64 @@ public sealed class OpenDataApiTests(OpenDataApiFactory api) : IClassFixture<Ope
         Assert.All(data.Items(), r => Assert.Contains("********", r.GetProperty("idNumber").GetString()));
     }
 
+    [Fact]
+    public async Task Art36_a_conditional_application_approved_for_fewer_items_gives_the_applicant_only_those_and_others_403()
+    {
+        var code = await Dataset("ConditionalOpen");
+        var citizen = await api.ClientFor(Role.Public, subject: "citizen-apply");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var applied = await citizen.PostAsJsonAsync("/api/open/applications", new
+        {
+            entryCode = code, purpose = "Research on insurance coverage by district.", dataItems = new[] { "name", "idNumber", "address" },
+            periodFrom = today.AddDays(-1).ToString("yyyy-MM-dd"), periodTo = today.AddDays(30).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        var application = await Json(applied);
+        var id = application.GetProperty("id").GetString()!;
+        Assert.Equal("AwaitingProvider", application.GetProperty("status").GetString());
+        Assert.Equal(7, application.GetProperty("answerWorkingDays").GetInt32());
+
+        // Before the answer: refused, like anyone without an approved application.
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync($"/api/open/datasets/{code}/data?application={id}")).StatusCode);
+
+        // The provider sees it in its list; the applicant in its own; another member of the public not.
+        var rs = await api.ClientFor(Role.DepartmentOperator, Provider);
+        Assert.Contains(id, (await Pages.All(rs, "/api/open/applications?status=AwaitingProvider")).Select(a => a.GetProperty("id").GetString()));
+        Assert.Contains(id, (await Pages.All(citizen, "/api/open/applications")).Select(a => a.GetProperty("id").GetString()));
+        var other = await api.ClientFor(Role.Public, subject: "citizen-other");
+        Assert.DoesNotContain(id, (await Pages.All(other, "/api/open/applications")).Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/open/applications/{id}")).StatusCode);
+
+        // Narrowing to an item not applied for is a 400 naming it; another department may not answer.
+        var wrong = await rs.PostAsJsonAsync($"/api/open/applications/{id}/approve", new { conditions = "Research only.", dataItems = new[] { "insuranceNumber" } });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("dataItems[0]", (await Json(wrong)).GetProperty("field").GetString());
+        var ga = await api.ClientFor(Role.DepartmentOperator, "340000-GA");
+        Assert.Equal(HttpStatusCode.Forbidden, (await ga.PostAsJsonAsync($"/api/open/applications/{id}/approve", new { conditions = "x" })).StatusCode);
+
+        var approved = await rs.PostAsJsonAsync($"/api/open/applications/{id}/approve", new
+        {
+            conditions = "Publish aggregates only; cite the provider.", dataItems = new[] { "idNumber", "address" },
+        });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("Approved", (await Json(approved)).GetProperty("status").GetString());
+
+        var download = await citizen.GetAsync($"/api/open/datasets/{code}/data?application={id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var data = await Json(download);
+        Assert.Equal(["idNumber", "address"], data.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(data.Items(), r => Assert.Contains("********", r.GetProperty("idNumber").GetString()));
+        Assert.Contains(data.Items(), r => r.GetProperty("address").GetString() == "安徽省合肥市蜀山区");
+
+        // Anyone else with the same application: 403; nobody without one.
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/open/datasets/{code}/data?application={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.CreateClient().GetAsync($"/api/open/datasets/{code}/data?application={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync($"/api/open/datasets/{code}/data")).StatusCode);
+
+        // Answered once: refusing now is 409.
+        Assert.Equal(HttpStatusCode.Conflict, (await rs.PostAsJsonAsync($"/api/open/applications/{id}/refuse", new { reason = "r", legalBasis = "b" })).StatusCode);
+    }
+
     private static string Pad(string base64Url)
     {
         var s = base64Url.Replace('-', '+').Replace('_', '/');
