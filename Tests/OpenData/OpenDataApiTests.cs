@@ -283,6 +283,20 @@ public sealed class OpenDataApiTests(OpenDataApiFactory api) : IClassFixture<Ope
         Assert.Equal(HttpStatusCode.Conflict, (await rs.PostAsJsonAsync($"/api/open/applications/{id}/refuse", new { reason = "r", legalBasis = "b" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Art34_the_demo_business_register_is_open_with_its_legal_representatives_masked()
+    {
+        var sc = await api.ClientFor(Role.DepartmentOperator, "340000-SC");
+        var upload = await sc.PostAsync("/api/catalog/340000-SC-0001/data", new StringContent(
+            "unifiedSocialCreditCode,entityName,legalRepresentative,registeredCapital,entityStatus\n"
+            + "91340100MA2N0X1A2D,合肥示例科技有限公司,王小明,1000000,存续\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var data = await Json(await api.CreateClient().GetAsync("/api/open/datasets/340000-SC-0001/data"));
+        var row = Assert.Single(data.Items());
+        Assert.Equal("王**", row.GetProperty("legalRepresentative").GetString());
+        Assert.Equal("合肥示例科技有限公司", row.GetProperty("entityName").GetString());
+    }
+
     private static string Pad(string base64Url)
     {
         var s = base64Url.Replace('-', '+').Replace('_', '/');
