@@ -37,7 +37,7 @@ public sealed record CatalogEntryBody
     public string? KeyItem { get; init; }
 
     /// <summary>How each data item is desensitized when the data is opened (Art 36); items left out get their element's default.</summary>
-    public IReadOnlyList<OpenData.DesensitizationRule>? Desensitization { get; init; }
+    public IReadOnlyList<DesensitizationRuleBody?>? Desensitization { get; init; }
 
     /// <summary>On edit: the version the client read, to refuse an edit made over someone else's.</summary>
     public int? ExpectedVersion { get; init; }
@@ -76,7 +76,7 @@ public sealed record CatalogEntryBody
             LastDataUpdate = LastDataUpdate,
             Personalized = Personalized ?? false,
             KeyItem = string.IsNullOrEmpty(KeyItem) ? null : KeyItem,
-            Desensitization = Desensitization,
+            Desensitization = DesensitizationRuleBody.ToRules(Desensitization),
         };
     }
 }

@@ -35,7 +35,7 @@ public static class OpenDataEndpoints
 
         app.MapPost("/api/catalog/{code}/open", async (string code, OpeningBody body, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<ICatalogEntryGrain>(code).Open(
-                new OpeningRequest(body.OpenType, body.Desensitization, body.Consent, body.ExpectedVersion), http.User.ToActor()))
+                new OpeningRequest(body.OpenType, DesensitizationRuleBody.ToRules(body.Desensitization), body.Consent, body.ExpectedVersion), http.User.ToActor()))
             .WithTags("Open data")
             .RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("Opens a NonOpen entry (Art 36) as UnconditionalOpen or ConditionalOpen, with desensitization rules (made the entry's) or the "

@@ -41,8 +41,8 @@ public sealed class OpenDataGrain(
         }
 
         var desensitizer = new Desensitizer(permit.Rules, permit.Items, "items");
-        var items = entry.Content.DataItems;
-        var indexes = permit.Items.Select(name => items.ToList().FindIndex(i => i.Name == name)).ToList();
+        var positions = entry.Content.DataItems.Select((item, index) => (item.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
+        var indexes = permit.Items.Select(name => positions[name]).ToList();
         var read = await records.Read(entry.Code, indexes, page);
         var rows = read.Items.Select(r => (IReadOnlyList<string?>)desensitizer.Apply(r.Values)).ToList();
 

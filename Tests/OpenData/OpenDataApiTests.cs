@@ -164,6 +164,11 @@ public sealed class OpenDataApiTests(OpenDataApiFactory api) : IClassFixture<Ope
         }));
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal("desensitization[1].hashLength", (await Json(wrong)).GetProperty("field").GetString());
+
+        // A rule without a method is refused, not read as Keep (which would open the item as it is).
+        var silent = await rs.PostAsJsonAsync("/api/catalog", Body("UnconditionalOpen", new[] { new { item = "idNumber" } }));
+        Assert.Equal(HttpStatusCode.BadRequest, silent.StatusCode);
+        Assert.Equal("desensitization[0].method", (await Json(silent)).GetProperty("field").GetString());
     }
 
     [Fact]
