@@ -40,6 +40,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 builder.AddPlatformAuth(embedded);
 builder.Services.AddPlatformHealth();
+builder.Services.AddOpenDownloadLimits(builder.Configuration);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Government data-sharing platform API";
@@ -70,6 +71,8 @@ app.UseSwaggerUI(ui =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication: a signed-in downloader is limited by its subject, not by the address it shares with others.
+app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
@@ -82,6 +85,8 @@ api.MapDepartments();
 api.MapCatalog();
 api.MapCatalogSpreadsheets(apiOptions);
 api.MapOpenCatalog();
+api.MapOpenData();
+api.MapOpenApplications();
 api.MapShareRequests();
 api.MapAccessChecks();
 api.MapData(apiOptions);

@@ -36,6 +36,9 @@ public sealed record CatalogEntryBody
     /// <summary>The data item that identifies a record of the entry's data: incremental uploads upsert by it (Art 17).</summary>
     public string? KeyItem { get; init; }
 
+    /// <summary>How each data item is desensitized when the data is opened (Art 36); items left out get their element's default.</summary>
+    public IReadOnlyList<DesensitizationRuleBody?>? Desensitization { get; init; }
+
     /// <summary>On edit: the version the client read, to refuse an edit made over someone else's.</summary>
     public int? ExpectedVersion { get; init; }
 
@@ -73,6 +76,7 @@ public sealed record CatalogEntryBody
             LastDataUpdate = LastDataUpdate,
             Personalized = Personalized ?? false,
             KeyItem = string.IsNullOrEmpty(KeyItem) ? null : KeyItem,
+            Desensitization = DesensitizationRuleBody.ToRules(Desensitization),
         };
     }
 }

@@ -119,6 +119,9 @@ public sealed class CatalogImport(IGrainFactory grains, Actor caller, string dep
                 $"Catalog entry {code} is at version {entry.Version}, not {expected}: it changed since the sheet was exported; export it again.");
         }
 
+        // The sheet has no column for the desensitization rules (Art 36): a row keeps the entry's, never drops them
+        // (an item without a rule would be served by its element's default, which for most items is to keep it).
+        content = content with { Desensitization = entry.Content.Desensitization };
         if (Fingerprint.Of(entry.Content) == Fingerprint.Of(content))
         {
             return new ImportRowResult(row.Line, code, ImportOutcome.Unchanged, entry.Version);

@@ -13,4 +13,5 @@ public static class CaseKinds
     public const string Incident = nameof(Incident);
     public const string IncidentNotice = nameof(IncidentNotice);
     public const string EmergencyOpening = nameof(EmergencyOpening);
+    public const string OpenDataApplication = nameof(OpenDataApplication);
 }

@@ -44,4 +44,9 @@ public sealed record CatalogEntryContent
     /// replaces records by it. Without one, only whole replacements are possible.
     /// </summary>
     [Id(20)] public string? KeyItem { get; init; }
+    /// <summary>
+    /// How each data item is desensitized whenever the entry's data leaves the platform as open data (Art 36); an item
+    /// named by no rule gets its standard data element's default. Null: the defaults only.
+    /// </summary>
+    [Id(21)] public IReadOnlyList<OpenData.DesensitizationRule>? Desensitization { get; init; }
 }

@@ -13,7 +13,8 @@ public sealed record CatalogEntryView(
     [property: Id(8)] IReadOnlyList<string>? UnderReview = null,
     [property: Id(9)] string? PersonalizedConsent = null,
     [property: Id(10)] IReadOnlyList<string>? SuspendedBy = null,
-    [property: Id(11)] IReadOnlyList<EmergencyOpenMark>? EmergencyOpenings = null)
+    [property: Id(11)] IReadOnlyList<EmergencyOpenMark>? EmergencyOpenings = null,
+    [property: Id(12)] OpenData.OpeningRecord? Opening = null)
 {
     /// <summary>Art 14: an entry of a city's personalized catalog that the provincial data authority consented to.</summary>
     public bool IsPersonalized => PersonalizedConsent is not null;

@@ -13,6 +13,13 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
 
     Task<CatalogEntryView> Publish(Actor by);
 
+    /// <summary>
+    /// Opens a NonOpen entry (Art 36) with a desensitization rule set or the rights holders' consent: a new version
+    /// whose history note and audit entry say why, and <see cref="CatalogEntryView.Opening"/> on the entry. Without
+    /// either, or on an entry that is not NonOpen, 409.
+    /// </summary>
+    Task<CatalogEntryView> Open(OpenData.OpeningRequest request, Actor by);
+
     Task<CatalogEntryView> Retire(string reason, Actor by);
 
     /// <summary>The entry, or null when no entry has this code.</summary>

@@ -3,7 +3,9 @@ using DataSharing.Audit;
 using DataSharing.Common;
 using DataSharing.Conflicts;
 using DataSharing.Departments;
+using DataSharing.OpenData;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace DataSharing.Catalog;
@@ -15,6 +17,7 @@ public sealed class CatalogEntryGrain(
     CatalogEntryCache cache,
     ICatalogListStore catalog,
     ICatalogHistoryStore history,
+    IOptions<OpenDataOptions> openData,
     ILogger<CatalogEntryGrain> logger)
     : Grain, ICatalogEntryGrain
 {
@@ -58,12 +61,73 @@ public sealed class CatalogEntryGrain(
             throw new ValidationFailedException("providerDepartment", "An entry stays with its responsible department; retire it and compile a new one.");
         }
 
+        if (entry.Status != CatalogEntryStatus.Draft && entry.Content.OpenType == OpenType.NonOpen && content.OpenType != OpenType.NonOpen)
+        {
+            // Art 36: the open attribute is fixed when the catalog is compiled; non-open data in the catalog is listed as open
+            // only once desensitized or consented to, and that is an act of its own, recorded with why.
+            throw new IllegalTransitionException(Code, $"{entry.Status}, {entry.Content.OpenType}", "open",
+                $"Catalog entry {Code} is NonOpen: open it with POST /api/catalog/{Code}/open, giving desensitization rules or the rights holders' consent (Art 36).");
+        }
+
         await ValidateAsync(content);
         var now = clock.Now;
         var version = entry.Version + 1;
         state.State.Entry = entry with { Version = version, Content = content, UpdatedAt = now };
         state.State.PendingHistory.Add(new CatalogEntryVersion(version, content, by, now, note));
         return await Save("edit", Describe(entry), by, entry);
+    }
+
+    public async Task<CatalogEntryView> Open(OpeningRequest request, Actor by)
+    {
+        var entry = Existing(by);
+        if (request.ExpectedVersion is { } expected && expected != entry.Version)
+        {
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "open",
+                $"Catalog entry {Code} is at version {entry.Version}, not {expected}; reload it and open it again.");
+        }
+
+        if (entry.Status == CatalogEntryStatus.Retired || entry.Content.OpenType != OpenType.NonOpen)
+        {
+            throw new IllegalTransitionException(Code, $"{entry.Status}, {entry.Content.OpenType}", "open",
+                $"Catalog entry {Code} is {entry.Status} and {entry.Content.OpenType}: only a NonOpen entry in force is opened by this act.");
+        }
+
+        if (request.To is not (OpenType.UnconditionalOpen or OpenType.ConditionalOpen))
+        {
+            throw new ValidationFailedException("openType", "openType is UnconditionalOpen or ConditionalOpen.", DesensitizationRuleSet.Article);
+        }
+
+        if (request.Desensitization is not { Count: > 0 } && request.Consent is null)
+        {
+            throw new IllegalTransitionException(Code, $"{entry.Status}, {entry.Content.OpenType}", "open",
+                $"Catalog entry {Code} is NonOpen: it is opened only once desensitized (give desensitization rules) or with the rights holders' consent "
+                + "(give consent: reference and description) (Art 36).");
+        }
+
+        if (request.Consent is { } consent)
+        {
+            Require.Line(consent.Reference, "consent.reference", DesensitizationRuleSet.Article);
+            Require.Text(consent.Description, "consent.description", DesensitizationRuleSet.Article);
+        }
+
+        var content = entry.Content with
+        {
+            OpenType = request.To.Value,
+            Desensitization = request.Desensitization is { Count: > 0 } rules ? rules : entry.Content.Desensitization,
+        };
+        await ValidateAsync(content);
+        var now = clock.Now;
+        var version = entry.Version + 1;
+        var why = request.Consent is { } given
+            ? $"opened as {request.To} with the rights holders' consent {given.Reference} (Art 36)"
+            : $"opened as {request.To}, desensitized by {request.Desensitization!.Count} recorded rules (Art 36)";
+        state.State.Entry = entry with
+        {
+            Version = version, Content = content, UpdatedAt = now,
+            Opening = new OpeningRecord(entry.Content.OpenType, request.To.Value, request.Consent, by, now, version),
+        };
+        state.State.PendingHistory.Add(new CatalogEntryVersion(version, content, by, now, why));
+        return await Save("open", Describe(entry), by, entry);
     }
 
     public async Task<CatalogEntryView> Publish(Actor by)
@@ -216,6 +280,8 @@ public sealed class CatalogEntryGrain(
     private async Task ValidateAsync(CatalogEntryContent content)
     {
         CatalogEntryRules.Validate(content);
+        // A bad rule is refused when the entry is compiled, not when its data is first opened (400 naming desensitization[i]).
+        DesensitizationRuleSet.Create(content.DataItems, content.Desensitization, openData.Value);
         var provider = await GrainFactory.GetGrain<IDepartmentGrain>(content.ProviderDepartment).GetProfile()
             ?? throw new ValidationFailedException("providerDepartment", $"No department has the code '{content.ProviderDepartment}'.");
         if (content.Personalized && provider.Level != DepartmentLevel.City)

@@ -34,4 +34,11 @@ public sealed class Rulebook
     /// many working days, or the notice turns overdue with an Art 43(8) violation. The number is this platform's setting.
     /// </summary>
     public int IncidentAcknowledgeWorkingDays { get; set; } = 1;
+
+    /// <summary>
+    /// Art 36: conditionally open data is obtained on application, but the Measures give no period for the answer;
+    /// this platform's setting, 7 working days like a conditional share request (Art 25). Past it the application is
+    /// overdue and the provider has a violation of Art 43(7) (not opening data as required).
+    /// </summary>
+    public int OpenApplicationAnswerWorkingDays { get; set; } = 7;
 }

@@ -60,8 +60,7 @@ public sealed class DataResourceGrain(
             throw new IllegalTransitionException(Code, entry.Status.ToString(), "upload", $"Catalog entry {Code} is retired: it takes no more data.");
         }
 
-        await GiveUpInterrupted();
-        if (state.State.Upload is { Status: DataUploadStatus.Receiving } receiving)
+        if (_open?.View is { } receiving)
         {
             throw new IllegalTransitionException(receiving.Id, receiving.Status.ToString(), "upload",
                 $"Upload {receiving.Id} of {Code} is still receiving; wait for it to end (uploads of an entry go one at a time).");
@@ -76,19 +75,9 @@ public sealed class DataResourceGrain(
 
         var now = clock.Now;
         var view = new DataUploadView($"UP-{Guid.NewGuid():N}", Code, request, DataUploadStatus.Receiving, 0, 0, 0, now, null, by);
+        // Nothing is stored until the upload ends: one that never completes (an unreadable body, a client gone, a silo
+        // stopped) leaves no trace but its rolled-back transaction, like any refused request.
         var writer = await records.Begin(new DataUploadTarget(view.Id, Code, request.Mode, items.Count, keyColumn));
-        try
-        {
-            state.State.Upload = view;
-            await Commit.Commit(state.State.Due?.DueAt, now, version => Entry(version, now, by, entry, "upload-begin",
-                $"{request.Mode} upload {view.Id} ({request.Format}, bad rows: {request.BadRows})"));
-        }
-        catch
-        {
-            await writer.DisposeAsync();
-            throw;
-        }
-
         _open = new Upload(view, writer, new RowCheck(items, keyColumn, ShanghaiTime.DateOf(now)), entry, now);
         _idleCheck ??= this.RegisterGrainTimer(GiveUpIdle, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { Interleave = false });
         return new DataUploadStarted(view, items.Select(i => i.Name).ToList());
@@ -157,17 +146,15 @@ public sealed class DataResourceGrain(
     public async Task<DataUploadView> Abort(string uploadId, string reason)
     {
         var upload = await Receiving(uploadId);
+        _open = null;
         await upload.Writer.DisposeAsync();
-        var now = clock.Now;
-        var failed = upload.View with { Status = DataUploadStatus.Failed, FinishedAt = now, Problem = reason };
-        return await Finish(upload, failed, "upload-failed", now);
+        return upload.View with { Status = DataUploadStatus.Failed, FinishedAt = clock.Now, Problem = reason };
     }
 
-    public async Task<DataUploadView> GetUpload(string uploadId, Actor by)
+    public Task<DataUploadView> GetUpload(string uploadId, Actor by)
     {
-        await GiveUpInterrupted();
         var view = _open?.View.Id == uploadId ? _open.View : state.State.Upload?.Id == uploadId ? state.State.Upload : null;
-        return view is not null && MaySee(view, by) ? view : throw new NotFoundException("Upload", uploadId);
+        return view is not null && MaySee(view, by) ? Task.FromResult(view) : throw new NotFoundException("Upload", uploadId);
     }
 
     public async Task<Page<RowError>> GetUploadErrors(string uploadId, PageRequest page, Actor by)
@@ -286,7 +273,6 @@ public sealed class DataResourceGrain(
             // The open transaction cannot outlive the activation: the upload ends here, unapplied.
             await upload.Writer.DisposeAsync();
             _open = null;
-            await GiveUpInterrupted();
         }
     }
 
@@ -309,17 +295,6 @@ public sealed class DataResourceGrain(
         return done;
     }
 
-    /// <summary>An upload the state says is receiving while this activation holds no writer for it was cut off by a crash or a deactivation.</summary>
-    private async Task GiveUpInterrupted()
-    {
-        if (state.State.Upload is { Status: DataUploadStatus.Receiving } lost && _open?.View.Id != lost.Id)
-        {
-            var now = clock.Now;
-            state.State.Upload = lost with { Status = DataUploadStatus.Failed, FinishedAt = now, Problem = "The upload was interrupted (the platform restarted); nothing was applied. Upload it again." };
-            await Commit.Commit(state.State.Due?.DueAt, now, version => new AuditEntry($"{Code}#data{version}", now, Actor.System,
-                [CatalogCodes.DepartmentOf(Code)], CaseKind, Code, "upload-failed", lost.Id, "interrupted"));
-        }
-    }
 
     private async Task GiveUpIdle()
     {
@@ -329,14 +304,13 @@ public sealed class DataResourceGrain(
         }
     }
 
-    private async Task<Upload> Receiving(string uploadId)
+    private Task<Upload> Receiving(string uploadId)
     {
         if (_open is { } upload && upload.View.Id == uploadId)
         {
-            return upload;
+            return Task.FromResult(upload);
         }
 
-        await GiveUpInterrupted();
         var known = state.State.Upload?.Id == uploadId ? state.State.Upload : null;
         throw known is null
             ? new NotFoundException("Upload", uploadId)

@@ -7,6 +7,7 @@ using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Departments;
 using DataSharing.Incidents;
+using DataSharing.OpenData;
 using DataSharing.Sharing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ public static class PlatformDomainServices
         services.TryAddSingleton<PlatformMetrics>();
         services.AddOptions<Rulebook>().Bind(configuration.GetSection(Rulebook.Section));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Section));
+        services.AddOptions<OpenDataOptions>().Bind(configuration.GetSection(OpenDataOptions.Section));
+        services.TryAddSingleton<OpenDataPermits>();
+        services.TryAddSingleton<OpenCursor>();
 
         // Grain state is stored with Orleans' own serializer, in memory as in PostgreSQL: the [GenerateSerializer]/[Id]
         // contracts are the versioned format, and it round-trips what JSON with type names cannot (e.g. collection

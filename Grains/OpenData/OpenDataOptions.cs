@@ -11,4 +11,10 @@ public sealed class OpenDataOptions
     /// in the source) would make every keyed hash reversible. Without it, keyed-hash rules are refused.
     /// </summary>
     public string? HashKey { get; set; }
+
+    /// <summary>
+    /// Open downloads one client (a token's subject, or else the remote address) may make per minute
+    /// (OpenData__DownloadsPerMinute): open data is for everyone, so no one caller may take the platform for itself.
+    /// </summary>
+    public int DownloadsPerMinute { get; set; } = 60;
 }

@@ -1,6 +1,7 @@
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Departments;
+using DataSharing.OpenData;
 
 namespace DataSharing.Silo.Demo;
 
@@ -76,6 +77,9 @@ public static class DemoProvince
             OpenType = OpenType.UnconditionalOpen,
             SecurityGrade = "L1",
             SourceSystem = "Market entity registration system",
+            // Open data (Art 36): the legal representative is a natural person, so only the surname is shown; the
+            // credit code and entity name are public registration data and kept (their elements' default).
+            Desensitization = [new("legalRepresentative", DesensitizationMethod.Mask, Prefix: 1)],
         },
         new()
         {

@@ -20,6 +20,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
     private const string Foreign = "340000-ZR";
     private const string HefeiDepartment = "340100-GA";
 
+    /// <summary>Provides the demo's conditionally open entry (administrative penalties, 340000-SC-0002).</summary>
+    private const string MarketRegulation = "340000-SC";
+
     private static readonly string[] Staff = [Role.DepartmentOperator, Role.DepartmentHead];
     private static readonly string[] Oversight = [Role.PlatformAdmin, Role.DataAuthority];
     private static readonly string[] Everyone = Role.All.ToArray();
@@ -65,6 +68,14 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/catalog/export"] = Authenticated,
         ["POST /api/catalog/import"] = Roles(Staff),
         ["GET /api/open/catalog.jsonld"] = Open,
+        ["GET /api/open/datasets/"] = Open,
+        ["GET /api/open/datasets/{code}/data"] = Open,
+        ["POST /api/catalog/{code}/open"] = Roles(Staff) with { Party = Own },
+        ["GET /api/open/applications/"] = Roles(Staff, Oversight, [Role.Public]),
+        ["POST /api/open/applications/"] = Roles([Role.Public]),
+        ["GET /api/open/applications/{id}"] = Roles(Staff, Oversight, [Role.Public]) with { Party = MarketRegulation },
+        ["POST /api/open/applications/{id}/approve"] = Roles(Staff) with { Party = MarketRegulation },
+        ["POST /api/open/applications/{id}/refuse"] = Roles(Staff) with { Party = MarketRegulation },
         ["POST /api/share-requests/"] = Roles(Staff),
         ["GET /api/share-requests/inbox"] = Roles(Staff),
         ["GET /api/share-requests/outbox"] = Roles(Staff),
@@ -211,11 +222,19 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         {
             entryCodes = new[] { "340000-GA-0002" }, reason = "Matrix", expiresAt = DateTimeOffset.UtcNow.AddDays(3), updateFrequency = "daily",
         })).Content.ReadFromJsonAsync<JsonElement>();
+        var citizen = await api.ClientFor(Role.Public);
+        var application = await (await citizen.PostAsJsonAsync("/api/open/applications", new
+        {
+            entryCode = "340000-SC-0002", purpose = "Matrix", dataItems = new[] { "decisionNumber" },
+            periodFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            periodTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
+        })).Content.ReadFromJsonAsync<JsonElement>();
         var values = new Dictionary<string, string>
         {
             ["/api/incidents/notices/{id}"] = $"{incidentId}.{Requester}",
             ["/api/incidents/{id}"] = incidentId,
             ["/api/emergency-openings/{id}"] = opening.GetProperty("id").GetString()!,
+            ["/api/open/applications/{id}"] = application.GetProperty("id").GetString()!,
             ["/api/personalized-catalog-requests/{id}"] = consent.GetProperty("id").GetString()!,
             ["/api/conflicts/{id}"] = conflict.GetProperty("id").GetString()!,
             ["/api/notices/{id}"] = notice.GetProperty("id").GetString()!,
@@ -224,6 +243,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             ["/api/reviews/{id}"] = review.GetProperty("id").GetString()!,
             ["/api/departments/{code}"] = Own,
             ["/api/catalog/{code}"] = "340000-GA-0001",
+            ["/api/open/datasets/{code}"] = "340000-SC-0001",
         };
 
         var callers = new List<(string Name, string? Role, string? Department)> { ("anonymous", null, null) };

@@ -15,6 +15,17 @@ namespace DataSharing.Tests.Barrage;
 public sealed class BarrageFactory : ApiFactory
 {
     public BarrageFactory() => UseKestrel(0);
+
+    /// <remarks>
+    /// The open-download rate limit answers 429 once a client has had its share: thousands of barrage requests from one
+    /// address would otherwise turn the state probe's own download into a 429, which is the limit working, not a
+    /// refused request changing state. Its own test (OpenDownloadLimitTests) covers the limit.
+    /// </remarks>
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("OpenData:DownloadsPerMinute", "100000000");
+    }
 }
 
 /// <summary>

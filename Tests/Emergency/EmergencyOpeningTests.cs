@@ -65,4 +65,28 @@ public sealed class EmergencyOpeningTests(IncidentCluster platform) : IClassFixt
         Assert.Equal("entryCodes[1]", (await Assert.ThrowsAsync<ValidationFailedException>(() =>
             Opening("EO-who-3").Open(Flood(TimeSpan.FromDays(1), "340000-GA-0002", "340000-XX-0009"), IncidentTests.Authority))).Field);
     }
+
+    [Fact]
+    public async Task Art35_Art36_an_emergency_opening_makes_non_open_data_downloadable_desensitized_until_it_ends()
+    {
+        // 340000-GA-0002 (identity card validity) is NonOpen: its data is shared between departments only.
+        var resource = platform.Grains.GetGrain<DataSharing.Data.IDataResourceGrain>("340000-GA-0002");
+        var started = await resource.BeginUpload(new DataSharing.Data.DataUploadRequest(DataSharing.Data.UploadMode.Replace, DataSharing.Data.BadRowPolicy.Reject, "csv"), Actors.Operator("340000-GA"));
+        await resource.Append(started.Upload.Id, [new DataSharing.Data.DataRow(1, ["340104199003071235", "2020-01-01", "2040-01-01", "valid"])]);
+        Assert.Equal(DataSharing.Data.DataUploadStatus.Applied, (await resource.Complete(started.Upload.Id)).Status);
+
+        var anonymous = new Actor("anonymous@127.0.0.1", Role.Public, null);
+        var open = platform.Grains.GetGrain<DataSharing.OpenData.IOpenDataGrain>(0);
+        var request = new DataSharing.OpenData.OpenDownloadRequest("340000-GA-0002", PageRequest.First);
+        await Assert.ThrowsAsync<NotEntitledException>(() => open.Download(request, anonymous));
+
+        var opening = await Opening("EO-download").Open(Flood(TimeSpan.FromDays(1), "340000-GA-0002"), IncidentTests.Authority);
+        var download = await open.Download(request, anonymous);
+        Assert.Contains("EO-download", download.Basis);
+        // Desensitized like any open data: the identity number masked by its element's default rule.
+        Assert.Equal("340104********1235", download.Rows.Single()[download.Columns.ToList().IndexOf("idNumber")]);
+
+        await Opening("EO-download").End("The evacuation is over.", IncidentTests.Authority);
+        await Assert.ThrowsAsync<NotEntitledException>(() => open.Download(request, anonymous));
+    }
 }
