@@ -94,6 +94,13 @@ cmd_up() {
     [ -f "$state/signing-key" ] || head -c 48 /dev/urandom | base64 -w0 >"$state/signing-key"
     key=$(cat "$state/signing-key")
   fi
+  # One open-data key for every process: it keys the keyed-hash desensitization and seals the open downloads' cursors,
+  # which a page served by one silo hands to the next page served by another.
+  local open_key=${OpenData__HashKey:-}
+  if [ -z "$open_key" ]; then
+    [ -f "$state/open-data-key" ] || head -c 48 /dev/urandom | base64 -w0 >"$state/open-data-key"
+    open_key=$(cat "$state/open-data-key")
+  fi
   # Quoted: a connection string's ";" would end the assignment when the file is sourced.
   cat >"$state/env" <<ENV
 Platform__Mode='Cluster'
@@ -101,6 +108,7 @@ Platform__ClusterId='local'
 ConnectionStrings__Platform='$database'
 Auth__SigningKey='$key'
 Auth__DevTokens='true'
+OpenData__HashKey='$open_key'
 ENV
   echo "Silos..."
   # All at once: after a crash each restarted silo vouches for its own old membership entry, and a silo started
