@@ -6,9 +6,9 @@ using DataSharing.Tests.Cluster;
 namespace DataSharing.Tests.Bench;
 
 /// <summary>
-/// The benchmark harness (bench/run.sh) runs end to end in its smoke form and writes its two result files with a
-/// row for every baseline and every platform path in both modes. A smoke run loads each step for about a second:
-/// nothing here asserts performance.
+/// The benchmark harnesses run end to end in their smoke form: bench/run.sh writes its two result files with a row for
+/// every baseline and every platform path in both modes (each step loaded for about a second), bench/upload.py loads
+/// 10,000 rows by every path. Nothing here asserts performance.
 /// </summary>
 [Collection(nameof(BenchCollection))]
 public sealed class BenchSmokeTests
@@ -50,7 +50,8 @@ public sealed class BenchSmokeTests
         var output = Directory.CreateTempSubdirectory("bench-smoke-");
         try
         {
-            var (exitCode, log) = await RunHarness(output.FullName, TimeSpan.FromMinutes(6));
+            var (exitCode, log) = await RunHarness(
+                ["bash", Path.Combine(Repository.Root, "bench", "run.sh"), "--smoke", "--soak", "20,20", "--out", output.FullName], TimeSpan.FromMinutes(6));
             Assert.True(exitCode == 0, $"bench/run.sh --smoke exited {exitCode}:\n{log}");
 
             var json = Assert.Single(Directory.GetFiles(output.FullName, "*.json"));
@@ -104,17 +105,35 @@ public sealed class BenchSmokeTests
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Any(dir => File.Exists(Path.Combine(dir, tool)));
 
-    /// <summary>Runs the harness; on timeout it gets SIGTERM first, so that its trap tears down what it started.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHarness(string output, TimeSpan timeout)
+    [Fact]
+    public async Task Upload_smoke_run_loads_the_same_file_by_COPY_and_through_the_record_store()
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        foreach (var arg in new[] { Path.Combine(Repository.Root, "bench", "run.sh"), "--smoke", "--soak", "20,20", "--out", output })
+        // On the tests' own server (a database of its own, dropped afterwards): no second throwaway server to start.
+        var (exitCode, log) = await RunHarness(["python3", Path.Combine(Repository.Root, "bench", "upload.py"), "--smoke"], TimeSpan.FromMinutes(4),
+            TestPostgres.ServerConnectionString);
+        Assert.True(exitCode == 0, $"bench/upload.py --smoke exited {exitCode}:\n{log}");
+        foreach (var step in new[] { "copy-baseline", "copy-keyed", "store-replace", "store-replace-again" })
+        {
+            Assert.Contains($"| `{step}` |", log);
+        }
+    }
+
+    /// <summary>Runs a harness; on timeout it gets SIGTERM first, so that its trap tears down what it started.</summary>
+    private static async Task<(int ExitCode, string Output)> RunHarness(string[] command, TimeSpan timeout, string? postgres = null)
+    {
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
+        foreach (var arg in command.Skip(1))
         {
             info.ArgumentList.Add(arg);
         }
 
-        // Hermetic: its own PostgreSQL, and no MSBuild settings of the test run leaking into its Release build.
+        // Hermetic: its own PostgreSQL unless given one, and no MSBuild settings of the test run leaking into its Release build.
         info.Environment.Remove("DATASHARING_PG");
+        if (postgres is not null)
+        {
+            info.Environment["DATASHARING_PG"] = postgres;
+        }
+
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             info.Environment.Remove(name);
