@@ -146,12 +146,13 @@ public static class DataUploadReader
             throw new UnreadableException("header", "The upload is empty: the first line is a header naming the entry's data items.");
         }
 
+        var names = columns.ToList();
         var positions = new int[header.Count];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim();
-            positions[i] = columns.ToList().IndexOf(name);
+            positions[i] = names.IndexOf(name);
             if (positions[i] < 0)
             {
                 throw new UnreadableException("header", $"Column {i + 1} of the header, '{name}', is not a data item of the entry ({string.Join(", ", columns)}).");

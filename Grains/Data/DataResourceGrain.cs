@@ -210,9 +210,8 @@ public sealed class DataResourceGrain(
 
         var result = report.ToReport();
         state.State.Quality = new DataQualityCheck(now, by, result);
-        await Commit.Commit(state.State.Due?.DueAt, now, version => new AuditEntry($"{Code}#data{version}", now, by,
-            [entry.Content.ProviderDepartment], CaseKind, Code, "quality-check", null,
-            $"{result.RowsChecked} records checked, {result.RowsWithErrors} with errors ({result.ErrorCount} errors)"));
+        await Record("quality-check", null, $"{result.RowsChecked} records checked, {result.RowsWithErrors} with errors ({result.ErrorCount} errors)",
+            by, entry.Content.ProviderDepartment, now);
         return result;
     }
 
@@ -239,8 +238,7 @@ public sealed class DataResourceGrain(
             $"The data of catalog entry {Code} was due to be updated by {due.DueDate:yyyy-MM-dd} ({entry?.Content.UpdateFrequency}) and was not (Art 17).", now));
         state.State.Missed = due;
         state.State.Due = null;
-        await Commit.Commit(null, now, version => new AuditEntry($"{Code}#data{version}", now, Actor.System, [provider], CaseKind, Code,
-            "stale", $"due {due.DueDate:yyyy-MM-dd}", "violation recorded (Art 43(5))"));
+        await Record("stale", $"due {due.DueDate:yyyy-MM-dd}", "violation recorded (Art 43(5))", Actor.System, provider, now);
     }
 
     public async Task<DeadlineMove?> RecomputeDeadline()
@@ -259,8 +257,8 @@ public sealed class DataResourceGrain(
 
         var now = clock.Now;
         state.State.Due = await NextDue(entry.Content, updated);
-        await Commit.Commit(state.State.Due?.DueAt, now, version => new AuditEntry($"{Code}#data{version}", now, Actor.System,
-            [entry.Content.ProviderDepartment], CaseKind, Code, "recompute-deadline", $"due {old.DueDate:yyyy-MM-dd}", $"due {state.State.Due?.DueDate:yyyy-MM-dd}"));
+        await Record("recompute-deadline", $"due {old.DueDate:yyyy-MM-dd}", $"due {state.State.Due?.DueDate:yyyy-MM-dd}", Actor.System,
+            entry.Content.ProviderDepartment, now);
         return new DeadlineMove(CaseKind, Code, old.DueDate, state.State.Due?.DueDate ?? old.DueDate, state.State.Due?.Provisional ?? false);
     }
 
@@ -290,8 +288,9 @@ public sealed class DataResourceGrain(
         done = done with { Quality = upload.Quality.ToReport() };
         _open = null;
         state.State.Upload = done;
-        await Commit.Commit(state.State.Due?.DueAt, now, version => Entry(version, now, done.By, upload.Entry, action,
-            $"{done.Id}: {done.RowsReceived} rows received, {done.RowsApplied} applied, {done.RowsWithErrors} with errors{(done.Problem is null ? "" : $"; {done.Problem}")}"));
+        await Record(action, null,
+            $"{done.Id}: {done.RowsReceived} rows received, {done.RowsApplied} applied, {done.RowsWithErrors} with errors{(done.Problem is null ? "" : $"; {done.Problem}")}",
+            done.By, upload.Entry.Content.ProviderDepartment, now);
         return done;
     }
 
@@ -321,8 +320,10 @@ public sealed class DataResourceGrain(
     private static bool MaySee(DataUploadView upload, Actor by) =>
         by.ActsFor(CatalogCodes.DepartmentOf(upload.EntryCode)) || Role.IsOversight(by.Role);
 
-    private AuditEntry Entry(int version, DateTimeOffset now, Actor by, CatalogEntryView entry, string action, string after) =>
-        new($"{Code}#data{version}", now, by, [entry.Content.ProviderDepartment], CaseKind, Code, action, null, after);
+    /// <summary>Stores the state with the audit entry of this act (Art 38), arming the freshness deadline that runs now, if any.</summary>
+    private Task Record(string action, string? before, string after, Actor by, string provider, DateTimeOffset now) =>
+        Commit.Commit(state.State.Due?.DueAt, now, version =>
+            new AuditEntry($"{Code}#data{version}", now, by, [provider], CaseKind, Code, action, before, after));
 
     /// <summary>The upload this activation is receiving: its writer, its row check and its counts so far.</summary>
     private sealed class Upload(DataUploadView view, IDataRecordWriter writer, RowCheck check, CatalogEntryView entry, DateTimeOffset started)

@@ -22,16 +22,14 @@ internal sealed class RowCheck(IReadOnlyList<DataItem> items, int? keyColumn, Da
             return [new RowError(row.Line, null, "format", parse)];
         }
 
-        if (row.Values.Length != items.Count)
+        var quality = _quality.CheckRow(row.Line, row.Values);
+        if (quality is [{ Rule: QualityChecker.ColumnsRule }])
         {
-            return [new RowError(row.Line, null, "columns", $"The row has {row.Values.Length} values; the entry has {items.Count} data items.")];
+            // A row of the wrong shape: nothing else of it can be read.
+            return quality;
         }
 
-        var errors = Values(row);
-        if (_quality.CheckRow(row.Line, row.Values) is { Count: > 0 } quality)
-        {
-            errors = [.. errors, .. quality];
-        }
+        var errors = quality.Count > 0 ? [.. Values(row), .. quality] : Values(row);
 
         if (keyColumn is { } k)
         {

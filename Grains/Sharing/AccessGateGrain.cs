@@ -41,9 +41,9 @@ public sealed class AccessGateGrain(CatalogEntryCache catalog, GrantCache grants
             throw new NotEntitledException(check.Decision.Reason);
         }
 
-        var items = entry.Content.DataItems;
+        var items = entry.Content.DataItems.Select(i => i.Name).ToList();
         var columns = request.Check.DataItems.Distinct().ToList();
-        var page = await records.Read(entry.Code, columns.Select(c => items.ToList().FindIndex(i => i.Name == c)).ToList(), request.Page);
+        var page = await records.Read(entry.Code, columns.Select(c => items.IndexOf(c)).ToList(), request.Page);
         check = check with { RowsRead = page.Items.Count };
         await Record(check, entry);
         return new DataReadResult(check, columns, page, entry.IsUnderReview);
