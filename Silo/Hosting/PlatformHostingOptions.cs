@@ -53,6 +53,13 @@ public sealed class PlatformHostingOptions
     public int PlatformPoolSize { get; set; } = 10;
 
     /// <summary>
+    /// Which provider stores the platform grains' states in cluster mode: <see cref="StateStorageKind.Batched"/> (the
+    /// project's, states written in the silo's group commit) or <see cref="StateStorageKind.AdoNet"/> (Orleans' own,
+    /// a transaction per write), on the same table and row format; kept so that a benchmark compares both.
+    /// </summary>
+    public StateStorageKind StateStorage { get; set; } = StateStorageKind.Batched;
+
+    /// <summary>
     /// How long a grain call may wait for its answer (Orleans' default is 30 s). A call to a silo that has just died
     /// fails after at most this long, so that with the HTTP exchange around it no request waits more than 10 s; long
     /// operations (audit verification, loading a calendar year) set their own.

@@ -17,7 +17,9 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Npgsql;
 using Orleans.Reminders;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -97,11 +99,22 @@ public static class PlatformSiloHosting
                         o.Invariant = Invariant;
                         o.ConnectionString = options.OrleansConnectionString;
                     });
-                    silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+                    if (options.StateStorage == StateStorageKind.AdoNet)
                     {
-                        o.Invariant = Invariant;
-                        o.ConnectionString = options.OrleansConnectionString;
-                    });
+                        silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+                        {
+                            o.Invariant = Invariant;
+                            o.ConnectionString = options.OrleansConnectionString;
+                        });
+                    }
+                    else
+                    {
+                        silo.Services.AddSingleton(sp => new PostgresStateReads(sp.GetRequiredService<NpgsqlDataSource>(), options.ServiceId));
+                        silo.Services.AddGrainStorage(StorageNames.Platform,
+                            (sp, name) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(
+                                sp, sp.GetRequiredKeyedService<IGrainStorageSerializer>(name), options.ServiceId));
+                    }
+
                     // Stream subscriptions are grain state too: kept in PostgreSQL, a subscriber's registration outlives a silo.
                     silo.AddAdoNetGrainStorage(IncidentStreams.PubSubStore, o =>
                     {

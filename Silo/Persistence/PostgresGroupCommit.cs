@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DataSharing.Audit;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -20,92 +19,54 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
 
     private readonly NpgsqlDataSource _database;
     private readonly ILogger<PostgresGroupCommit> _logger;
-    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writer;
+    private readonly BatchQueue<Work> _queue;
 
     public PostgresGroupCommit(NpgsqlDataSource database, ILogger<PostgresGroupCommit> logger)
     {
         _database = database;
         _logger = logger;
-        _writer = Task.Run(WriteLoop);
+        _queue = new BatchQueue<Work>(MaxBatch, Commit, (work, e) => work.Done.TrySetException(e));
     }
 
     /// <summary>
     /// Records <paramref name="audit"/> in the chain and runs <paramref name="rows"/> (statements added to the batch,
     /// e.g. upserts) in the same transaction. Completes once committed; faults if the transaction failed.
     /// </summary>
-    public Task Write(IReadOnlyList<AuditEntry> audit, Action<NpgsqlBatch>? rows = null)
-    {
-        var work = new Work(audit, rows, null, null);
-        if (!_queue.Writer.TryWrite(work))
-        {
-            throw new ObjectDisposedException(nameof(PostgresGroupCommit));
-        }
-
-        return work.Done.Task;
-    }
+    public Task Write(IReadOnlyList<AuditEntry> audit, Action<NpgsqlBatch>? rows = null) =>
+        Enqueue(new Work(audit, rows, null, null, null));
 
     /// <summary>
     /// Records <paramref name="audit"/> and a row of a kind that a transaction writes with one statement for all the
     /// rows of that kind it holds (a multi-row insert or upsert), instead of one statement per row.
     /// </summary>
     public Task Write<T>(IReadOnlyList<AuditEntry> audit, RowKind<T> kind, T row)
-        where T : notnull
-    {
-        var work = new Work(audit, null, kind, row);
-        if (!_queue.Writer.TryWrite(work))
-        {
-            throw new ObjectDisposedException(nameof(PostgresGroupCommit));
-        }
+        where T : notnull =>
+        Enqueue(new Work(audit, null, kind, row, null));
 
+    /// <summary>
+    /// Runs one conditional statement (e.g. an update guarded by a version) in the next transaction; true when it
+    /// changed a row. A statement that changes nothing does not fail the transaction, so the others' writes commit.
+    /// </summary>
+    public async Task<bool> WriteIf(Func<NpgsqlBatchCommand> statement)
+    {
+        var work = new Work([], null, null, null, statement);
+        await Enqueue(work);
+        return work.Changed;
+    }
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+
+    private Task Enqueue(Work work)
+    {
+        _queue.Enqueue(work);
         return work.Done.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _stopping.CancelAsync();
-        await _writer.ContinueWith(_ => { }, TaskScheduler.Default);
-        _stopping.Dispose();
-    }
-
-    private async Task WriteLoop()
-    {
-        var batch = new List<Work>(MaxBatch);
-        try
-        {
-            while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
-            {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work))
-                {
-                    batch.Add(work);
-                }
-
-                await Commit(batch);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-
-        foreach (var work in batch)
-        {
-            work.Done.TrySetException(new ObjectDisposedException(nameof(PostgresGroupCommit)));
-        }
-
-        while (_queue.Reader.TryRead(out var left))
-        {
-            left.Done.TrySetException(new ObjectDisposedException(nameof(PostgresGroupCommit)));
-        }
-    }
-
-    private async Task Commit(List<Work> batch)
+    private async Task Commit(List<Work> batch, CancellationToken stopping)
     {
         try
         {
-            await Transaction(batch);
+            await Transaction(batch, stopping);
             foreach (var work in batch)
             {
                 work.Done.TrySetResult();
@@ -131,7 +92,7 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
         {
             try
             {
-                await Transaction([work]);
+                await Transaction([work], stopping);
                 work.Done.TrySetResult();
             }
             catch (Exception e)
@@ -145,16 +106,22 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
     private static bool IsUnavailable(Exception e) =>
         e is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException;
 
-    private async Task Transaction(IReadOnlyList<Work> batch)
+    private async Task Transaction(IReadOnlyList<Work> batch, CancellationToken stopping)
     {
         // One batch, one round trip: PostgreSQL runs a batch sent without an explicit transaction as one implicit
         // transaction, committed at its end or rolled back whole at its first error. The chain's append goes last, so
         // its lock is taken after the other rows are written and held only until that commit.
-        await using var connection = await _database.OpenConnectionAsync(_stopping.Token);
+        await using var connection = await _database.OpenConnectionAsync(stopping);
         await using var rows = new NpgsqlBatch(connection);
+        var conditional = new List<(Work Work, NpgsqlBatchCommand Statement)>();
         foreach (var work in batch)
         {
             work.Rows?.Invoke(rows);
+            if (work.Conditional is { } statement)
+            {
+                conditional.Add((work, statement()));
+                rows.BatchCommands.Add(conditional[^1].Statement);
+            }
         }
 
         foreach (var kind in batch.Where(w => w.Kind is not null).GroupBy(w => w.Kind!))
@@ -170,12 +137,21 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
 
         if (rows.BatchCommands.Count > 0)
         {
-            await rows.ExecuteNonQueryAsync(_stopping.Token);
+            await rows.ExecuteNonQueryAsync(stopping);
+        }
+
+        foreach (var (work, statement) in conditional)
+        {
+            work.Changed = statement.RecordsAffected > 0;
         }
     }
 
-    private sealed record Work(IReadOnlyList<AuditEntry> Audit, Action<NpgsqlBatch>? Rows, IRowKind? Kind, object? Row)
+    private sealed record Work(
+        IReadOnlyList<AuditEntry> Audit, Action<NpgsqlBatch>? Rows, IRowKind? Kind, object? Row, Func<NpgsqlBatchCommand>? Conditional)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Whether <see cref="Conditional"/> changed a row (set before <see cref="Done"/> completes).</summary>
+        public bool Changed { get; set; }
     }
 }
