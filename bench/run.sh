@@ -6,7 +6,8 @@
 #   --smoke        ~1 s of load per step and small pools: checks that the harness runs end to end; times nothing
 #   --soak         after each mode's paths, access checks until the log holds 1,000,000 (cluster) / 200,000 (embedded)
 #                  checks and as many audit records, then the access check and the submission measured again
-#   --only LIST    run only these parts (comma-separated); a ratio needs its baseline in the same run
+#   --only LIST    run only these parts (comma-separated); a ratio needs its baseline in the same run. One more part,
+#                  not run by default: cluster-adonet, the cluster again with Orleans' ADO.NET grain storage
 #   --duration N   seconds of load per step (default 10)          --out DIR   results directory (bench/results)
 #   --threads N, --connections N   wrk -t and -c (default 2, 64)  --warmup N  seconds before each step (default 5: JIT tiering of the cluster's processes)
 #   --timeout N    wrk's request timeout in seconds (default 10)  --keep      keep the work directory (logs)
@@ -53,7 +54,7 @@ else
   duration=${duration:-10}; warmup=${warmup:-5}; approval_warmup=200
 fi
 for part in ${only//,/ }; do
-  case "$part" in baselines|embedded|cluster) ;; *) echo "bench: --only takes baselines, embedded, cluster" >&2; exit 2 ;; esac
+  case "$part" in baselines|embedded|cluster|cluster-adonet) ;; *) echo "bench: --only takes baselines, embedded, cluster, cluster-adonet" >&2; exit 2 ;; esac
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 # The cluster is local-cluster.sh's default layout (state in .cluster/, its default ports): settings a shell may hold
@@ -345,7 +346,7 @@ print(d)' "$s" "$1"; }
   probe GET "$url" --token "$admin"
   measure "$mode" audit-page "GET /api/audit?limit=100 (PlatformAdmin)" "$url" BENCH_TOKEN="$admin"
 
-  local soak; soak=$([ "$mode" = cluster ] && echo "$soak_cluster" || echo "$soak_embedded")
+  local soak; case "$mode" in cluster) soak=$soak_cluster ;; embedded) soak=$soak_embedded ;; *) soak=0 ;; esac
   if [ "$soak" -gt 0 ]; then
     # Issue 9 item 7: the same paths once the logs hold a million records, against the fresh platform above.
     step "$mode: soak: access checks until $soak are recorded"
@@ -388,8 +389,10 @@ if wants embedded; then
   stop_pid "$embedded_pid"
 fi
 
-if wants cluster; then
-  step "cluster: deploy/local-cluster.sh up"
+# cluster_part MODE: the three-silo cluster, measured as MODE (extra environment for its processes already exported).
+cluster_part() {
+  local mode=$1
+  step "$mode: deploy/local-cluster.sh up"
   api=${API_PORT:-8080}
   for p in "$api" 8081 8082 8083 11111 11112 11113 30001 30002 30003; do
     if port_in_use "$p"; then
@@ -397,14 +400,24 @@ if wants cluster; then
     fi
   done
   cluster_started=true
-  DATASHARING_PG="$server" "$root/deploy/local-cluster.sh" up >"$work/cluster.log" 2>&1 \
-    || { tail -n 40 "$work/cluster.log" >&2; die "deploy/local-cluster.sh up failed (logs in $root/.cluster/logs)"; }
+  DATASHARING_PG="$server" "$root/deploy/local-cluster.sh" up >"$work/$mode.log" 2>&1 \
+    || { tail -n 40 "$work/$mode.log" >&2; die "deploy/local-cluster.sh up failed (logs in $root/.cluster/logs)"; }
   wait_healthy "http://127.0.0.1:$api/health" "$root/.cluster/logs/api.log" 60
   cat "$root"/.cluster/api.pid "$root"/.cluster/silo*.pid >>"$own_pids"
-  platform cluster "http://127.0.0.1:$api"
-  step "cluster: deploy/local-cluster.sh down"
-  "$root/deploy/local-cluster.sh" down >>"$work/cluster.log" 2>&1 || die "deploy/local-cluster.sh down failed"
+  platform "$mode" "http://127.0.0.1:$api"
+  step "$mode: deploy/local-cluster.sh down"
+  "$root/deploy/local-cluster.sh" down >>"$work/$mode.log" 2>&1 || die "deploy/local-cluster.sh down failed"
   cluster_started=false
+}
+
+if wants cluster; then
+  cluster_part cluster
+fi
+
+# The same cluster with Orleans' own ADO.NET grain storage instead of the project's (Silo/Persistence/
+# PostgresGrainStorage.cs): the measurement that justifies a provider of the project's own (issue 9).
+if wants cluster-adonet; then
+  Platform__StateStorage=AdoNet cluster_part cluster-adonet
 fi
 
 # ---- report ------------------------------------------------------------------------------------------------------

@@ -169,7 +169,7 @@ def fmt_errors(m):
     return f"**{m['errors']:,}**" + (f" ({detail})" if detail else "")
 
 
-MODE_ORDER = {"baseline": 0, "embedded": 1, "cluster": 2}
+MODE_ORDER = {"baseline": 0, "embedded": 1, "cluster": 2, "cluster-adonet": 3}
 
 
 def cmd_finish(out, result_dir, settings_file):
@@ -185,7 +185,7 @@ def cmd_finish(out, result_dir, settings_file):
     pgbench8 = by_key.get(("baseline", "pgbench-insert-c8"))
     for m in measurements:
         m["ratio_kestrel"] = (m["rps"] / kestrel["rps"]) if kestrel and kestrel["rps"] and m["unit"] == "req/s" else None
-        m["ratio_pgbench8"] = (m["rps"] / pgbench8["rps"]) if pgbench8 and pgbench8["rps"] and m["mode"] == "cluster" and m["key"] == "submit-unconditional" else None
+        m["ratio_pgbench8"] = (m["rps"] / pgbench8["rps"]) if pgbench8 and pgbench8["rps"] and m["mode"].startswith("cluster") and m["key"] == "submit-unconditional" else None
 
     root = settings["root"]
     started = settings["started"]
