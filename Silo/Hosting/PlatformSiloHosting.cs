@@ -121,6 +121,7 @@ public static class PlatformSiloHosting
             }
 
             silo.AddIncidentStreams();
+            silo.AddCaseStreams();
             silo.AddDashboard(o => o.HideTrace = true);
         });
 
@@ -156,6 +157,7 @@ public static class PlatformSiloHosting
                 o.Invariant = Invariant;
                 o.ConnectionString = options.OrleansConnectionString;
             });
+            client.AddCaseStreams();
             client.AddDashboard();
         });
         return options;
