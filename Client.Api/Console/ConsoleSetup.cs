@@ -1,5 +1,6 @@
 using DataSharing.Api.Auth;
 using DataSharing.Api.Components;
+using DataSharing.Common;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace DataSharing.Api.Console;
@@ -43,10 +44,12 @@ public static class ConsoleSetup
             var form = await http.Request.ReadFormAsync();
             var returnUrl = LocalUrl(form["returnUrl"]);
             string token;
+            var start = "/home";
             if (form["identity"].ToString() is { Length: > 0 } identity && tokens.Enabled)
             {
                 var parts = identity.Split('|');
-                token = (await tokens.Issue(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, null)).Token;
+                var issued = await tokens.Issue(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, null);
+                (token, start) = (issued.Token, StartPage(issued.Role));
             }
             else if (form["token"].ToString().Trim() is { Length: > 0 } pasted)
             {
@@ -58,7 +61,7 @@ public static class ConsoleSetup
             }
 
             DashboardSession.Open(http, token);
-            return Results.Redirect(returnUrl ?? "/home");
+            return Results.Redirect(returnUrl ?? start);
         })
         .AllowAnonymous()
         .DisableAntiforgery() // checked above, so a bad token is a 400 rather than an exception
@@ -80,6 +83,12 @@ public static class ConsoleSetup
         .AllowAnonymous()
         .ExcludeFromDescription();
     }
+
+    /// <summary>Where each role's work starts: oversight on the overview, staff on their inbox, anyone else on the catalog.</summary>
+    public static string StartPage(string role) =>
+        Role.IsOversight(role) ? "/overview" : Role.IsDepartmentRole(role) ? "/inbox" : "/catalog";
+
+    public static string StartPage(System.Security.Claims.ClaimsPrincipal user) => StartPage(user.ToActor().Role);
 
     /// <summary>A return address on this site ("/inbox"), never another ("//evil.example", "https://...").</summary>
     public static string? LocalUrl(string? url) =>
