@@ -73,16 +73,16 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
 
-    /// <summary>axe-core's WCAG 2 A and AA rules on the page as it is now; the violations, described.</summary>
-    public static async Task<IReadOnlyList<string>> Accessibility(IPage page)
+    /// <summary>axe-core's WCAG 2 A and AA rules on the page as it is now: the rules that passed, and the violations, described.</summary>
+    public static async Task<(int Passed, IReadOnlyList<string> Violations)> Accessibility(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
-        return result.Violations
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target?.ToString() ?? "")))}")
-            .ToList();
+        return (result.Passes.Length, result.Violations
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() ?? ""))}")
+            .ToList());
     }
 
     public async ValueTask DisposeAsync()

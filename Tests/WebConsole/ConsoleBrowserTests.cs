@@ -64,7 +64,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         var card = provider.Locator($"li[data-case='{first}']");
         await card.WaitForAsync();
         await Check(provider, "04-provider-inbox-live");
-        await card.Locator("button", new() { HasTextString = "同意" }).First.ClickAsync();
+        await card.Locator("button.approve").ClickAsync();
         await card.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // The requester's case page, open since submitting, shows the grant without a reload.
@@ -121,8 +121,8 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     private async Task Check(IPage page, string name)
     {
         await ConsoleBrowser.Screenshot(page, name);
-        var violations = await ConsoleBrowser.Accessibility(page);
+        var (passed, violations) = await ConsoleBrowser.Accessibility(page);
         _accessibility.AddRange(violations.Select(v => $"{name}: {v}"));
-        output.WriteLine($"{name}: {page.Url} ({violations.Count} accessibility violations)");
+        output.WriteLine($"{name}: {page.Url} (axe-core: {passed} rules passed, {violations.Count} violated)");
     }
 }
