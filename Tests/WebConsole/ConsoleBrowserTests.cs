@@ -11,39 +11,25 @@ namespace DataSharing.Tests.WebConsole;
 /// passes its deadline and appears on the data authority's open overview; its timeline shows it. Every page visited
 /// is checked with axe-core; screenshots are kept in artifacts/console/.
 /// </summary>
-public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ConsoleBrowserTests(ITestOutputHelper output) : BrowserFixture
 {
     private const string Requester = "DepartmentOperator|340000-RS";
     private const string Provider = "DepartmentOperator|340000-GA";
     private const string Authority = "DataAuthority|";
 
-    private readonly ConsolePlatform _platform = new();
     private readonly List<string> _accessibility = [];
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _platform.Start();
-        _browser = await ConsoleBrowser.Launch(_platform.Address);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _platform.DisposeAsync();
-    }
 
     [Fact]
     public async Task Console_request_answered_live_and_an_overdue_case_reaches_the_overview_without_reload()
     {
         // Sign in: the page offers the demo identities.
-        var provider = await _browser.Window();
+        var provider = await Browser.Window();
         await provider.GotoAsync("/");
         await Check(provider, "01-sign-in");
         await ConsoleBrowser.SignIn(provider, Provider);
         Assert.EndsWith("/inbox", provider.Url);
 
-        var requester = await _browser.Window();
+        var requester = await Browser.Window();
         await ConsoleBrowser.SignIn(requester, Requester);
 
         // The requester finds the entry in the catalog and requests it, with the materials it requires (Art 24).
@@ -75,15 +61,15 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await requester.GotoAsync("/catalog/340000-GA-0001/request");
         await ConsoleBrowser.Interactive(requester);
         var second = await Submit(requester, "核验就业补贴申领人身份");
-        var authority = await _browser.Window();
+        var authority = await Browser.Window();
         await ConsoleBrowser.SignIn(authority, Authority);
         Assert.EndsWith("/overview", authority.Url);
         await Check(authority, "06-overview-before");
         Assert.Equal(0, await authority.Locator($"table.overdue tr[data-case='{second}']").CountAsync());
 
         // The clock passes the deadline: the reminder turns the request overdue and the open overview shows it.
-        var request = await _platform.Services.GetRequiredService<IGrainFactory>().GetGrain<IShareRequestGrain>(second).Get();
-        _platform.AdvanceTo(request!.AnswerDeadline!.DueAt + TimeSpan.FromMinutes(1));
+        var request = await Platform.Services.GetRequiredService<IGrainFactory>().GetGrain<IShareRequestGrain>(second).Get();
+        Platform.AdvanceTo(request!.AnswerDeadline!.DueAt + TimeSpan.FromMinutes(1));
         var overdueRow = authority.Locator($"table.overdue tr[data-case='{second}']");
         await overdueRow.WaitForAsync(new() { Timeout = 30_000 });
         await Check(authority, "07-overview-overdue-live");
@@ -94,7 +80,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await Check(authority, "08-case-timeline");
 
         // The same people read it at phone width, and in English.
-        var phone = await _browser.Window(390, 844);
+        var phone = await Browser.Window(390, 844);
         await ConsoleBrowser.SignIn(phone, Provider);
         await ConsoleBrowser.Screenshot(phone, "09-phone-inbox");
         await authority.Locator("a[lang=en]").ClickAsync();

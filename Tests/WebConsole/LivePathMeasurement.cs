@@ -16,26 +16,12 @@ namespace DataSharing.Tests.WebConsole;
 /// the case stream to this process's pages, and the real time from a grain storing a new version to the hub and to a
 /// rendered page. Written to artifacts/console/live-path.txt.
 /// </summary>
-public sealed class LivePathMeasurement(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LivePathMeasurement(ITestOutputHelper output) : BrowserFixture
 {
     private const int Pages = 4;
     private const int Burst = 2000;
     private const int Requests = 20;
 
-    private readonly ConsolePlatform _platform = new();
-    private ConsoleBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _platform.Start();
-        _browser = await ConsoleBrowser.Launch(_platform.Address);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _platform.DisposeAsync();
-    }
 
     [Fact]
     public async Task Console_live_path_events_per_second_and_state_change_to_page_latency()
@@ -44,17 +30,17 @@ public sealed class LivePathMeasurement(ITestOutputHelper output) : IAsyncLifeti
         var inboxes = new List<Microsoft.Playwright.IPage>();
         for (var i = 0; i < Pages; i++)
         {
-            var page = await _browser.Window();
+            var page = await Browser.Window();
             await ConsoleBrowser.SignIn(page, "DepartmentOperator|340000-GA");
             inboxes.Add(page);
         }
 
-        var stats = _platform.Services.GetRequiredService<LiveStats>();
+        var stats = Platform.Services.GetRequiredService<LiveStats>();
         var report = new List<string> { $"Live path, {Pages} open inbox pages of 340000-GA, one silo (embedded), {Environment.ProcessorCount} cores" };
 
         // 1. A burst of events straight onto the stream: the stream and the fan-out to pages, without grain work.
         stats.Reset();
-        var stream = _platform.Services.GetRequiredService<IClusterClient>().GetStreamProvider(CaseStreams.Provider)
+        var stream = Platform.Services.GetRequiredService<IClusterClient>().GetStreamProvider(CaseStreams.Provider)
             .GetStream<CaseEvent>(StreamId.Create(CaseStreams.Namespace, CaseStreams.Key));
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Burst; i++)
@@ -73,8 +59,8 @@ public sealed class LivePathMeasurement(ITestOutputHelper output) : IAsyncLifeti
 
         // 2. Real share requests, one every 250 ms: a grain's state change to the open pages.
         stats.Reset();
-        var grains = _platform.Services.GetRequiredService<IGrainFactory>();
-        var today = ShanghaiTime.DateOf(_platform.Clock.GetUtcNow());
+        var grains = Platform.Services.GetRequiredService<IGrainFactory>();
+        var today = ShanghaiTime.DateOf(Platform.Clock.GetUtcNow());
         var submission = Samples.Submission() with { PeriodFrom = today, PeriodTo = today.AddDays(30) };
         var seen = new List<double>();
         for (var i = 0; i < Requests; i++)
