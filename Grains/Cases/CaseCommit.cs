@@ -53,7 +53,8 @@ public sealed class CaseCommit<TState>(
         }
 
         await AfterCommit(due, now);
-        await Announce(act, storedAt);
+        // Not awaited: the act is done and answered as done; the nudge to open pages costs the caller no wait.
+        _ = Announce(act, storedAt);
     }
 
     /// <summary>
