@@ -70,6 +70,21 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Presses Tab until the element <paramref name="selector"/> names has the focus (keyboard only, as a reader without a mouse).</summary>
+    public static async Task TabTo(IPage page, string selector, int most = 60)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"{most} presses of Tab did not reach {selector} on {page.Url}.");
+    }
+
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
 

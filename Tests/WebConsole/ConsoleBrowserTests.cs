@@ -8,8 +8,9 @@ namespace DataSharing.Tests.WebConsole;
 /// <summary>
 /// The console in headless chromium, end to end: a requester submits, the provider sees the request arrive without a
 /// reload and approves it, the requester sees the grant arrive; an unanswered request turns overdue when the clock
-/// passes its deadline and appears on the data authority's open overview; its timeline shows it. Every page visited
-/// is checked with axe-core; screenshots are kept in artifacts/console/.
+/// passes its deadline and appears on the data authority's open overview; its timeline shows it; the provider answers
+/// it late on a phone with the keyboard alone. Every page visited is checked with axe-core; screenshots are kept in
+/// artifacts/console/.
 /// </summary>
 public sealed class ConsoleBrowserTests(ITestOutputHelper output) : BrowserFixture
 {
@@ -79,12 +80,24 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : BrowserFixtu
         await authority.Locator(".timeline li", new() { HasTextString = "逾期" }).WaitForAsync();
         await Check(authority, "08-case-timeline");
 
-        // The same people read it at phone width, and in English.
+        // The provider, on a phone and with the keyboard alone, signs in and answers the late request (recorded as late).
         var phone = await Browser.Window(390, 844);
-        await ConsoleBrowser.SignIn(phone, Provider);
+        await phone.GotoAsync("/");
+        await ConsoleBrowser.TabTo(phone, $"button[value='{Provider}']");
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.WaitForURLAsync(url => url.EndsWith("/inbox", StringComparison.Ordinal));
+        await ConsoleBrowser.Interactive(phone);
         await ConsoleBrowser.Screenshot(phone, "09-phone-inbox");
+        await ConsoleBrowser.TabTo(phone, $"li[data-case='{second}'] button.approve");
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.Locator($"li[data-case='{second}']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var answered = await Platform.Services.GetRequiredService<IGrainFactory>().GetGrain<IShareRequestGrain>(second).Get();
+        Assert.True(answered!.Answer!.Late);
+
+        // The timeline in English.
         await authority.Locator("a[lang=en]").ClickAsync();
         await authority.Locator("h2", new() { HasTextString = "Timeline" }).WaitForAsync();
+        await authority.Locator(".timeline li", new() { HasTextString = "approve" }).WaitForAsync();
         await ConsoleBrowser.Interactive(authority);
         await Check(authority, "10-case-timeline-english");
 
