@@ -28,6 +28,19 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
+# The console's browser tests (Tests/WebConsole) drive Debian's chromium at /usr/bin/chromium: installed here when
+# possible (with a CJK font, for legible screenshots), else those tests say so.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; } \
+      || echo "Could not install chromium (apt-get install -y chromium): the console's browser tests will fail."
+  else
+    echo "chromium is not installed (apt-get install -y chromium): the console's browser tests will fail."
+  fi
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 log=$(mktemp)
 dotnet test Orleans.sln --nologo --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DataSharing.Api.Auth;
+using DataSharing.Api.Console;
 using DataSharing.Api.Endpoints;
 using DataSharing.Api.Hosting;
 using DataSharing.Api.Problems;
@@ -39,6 +40,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 builder.AddPlatformAuth(embedded);
+builder.AddPlatformConsole();
 builder.Services.AddPlatformHealth();
 builder.Services.AddOpenDownloadLimits(builder.Configuration);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -69,13 +71,14 @@ app.UseSwaggerUI(ui =>
     ui.SwaggerEndpoint("/openapi/v1.json", "Data-sharing platform API");
     ui.RoutePrefix = "swagger";
 });
+app.UseConsoleLanguage();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 // After authentication: a signed-in downloader is limited by its subject, not by the address it shares with others.
 app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapPlatformHealth();
 
 // The API's own endpoints: ids in their paths are checked before any handler runs.
@@ -102,6 +105,8 @@ api.MapIncidents();
 api.MapEmergencyOpenings();
 api.MapDevTokens();
 app.MapDashboard();
+// The web console at "/": pages for people, left out of the OpenAPI document.
+app.MapPlatformConsole();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight).WithMetadata(PlatformHealth.ReadOnly);
 
 app.Run();

@@ -18,6 +18,7 @@ public static class AuthSetup
         });
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<DevTokenIssuer>();
         var tokens = new CachingTokenHandler(TimeProvider.System);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -45,9 +46,9 @@ public static class AuthSetup
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    if (DashboardSession.SendsToLogin(context.Request))
+                    if (DashboardSession.LoginFor(context.Request) is { } login)
                     {
-                        context.Response.Redirect(DashboardSession.LoginPath);
+                        context.Response.Redirect(login);
                         return;
                     }
 

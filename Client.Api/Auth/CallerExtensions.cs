@@ -28,4 +28,16 @@ public static class CallerExtensions
             throw new NotEntitledException($"{what} belongs to other departments.");
         }
     }
+
+    /// <summary>
+    /// The department whose audit records the caller reads: a department reads the records of its own acts and cases,
+    /// oversight everything (or the one department asked for).
+    /// </summary>
+    public static string? AuditScope(this ClaimsPrincipal user, string? department)
+    {
+        var scope = user.HasOversight() ? department : user.Department();
+        return department is null || department == scope
+            ? scope
+            : throw new NotEntitledException($"The audit records of {department} are for that department and oversight.");
+    }
 }

@@ -4,9 +4,10 @@ using Orleans.Dashboard;
 namespace DataSharing.Api.Auth;
 
 /// <summary>
-/// The Orleans dashboard is a browser page, which cannot send a bearer header. A platform admin exchanges a token
-/// for an HttpOnly, SameSite=Strict cookie holding the same token; the cookie is honoured under /dashboard only,
-/// so it can never authorize a change through the API.
+/// The Orleans dashboard and the console are browser pages, which cannot send a bearer header. A signed-in person
+/// holds an HttpOnly, SameSite=Strict cookie with their token (a platform admin gets one for the dashboard from
+/// /api/session, anyone from the console's sign-in); the cookie is honoured on those pages only, never under /api, so
+/// it can never authorize a change through the API.
 /// </summary>
 public static class DashboardSession
 {
@@ -15,20 +16,45 @@ public static class DashboardSession
 
     /// <summary>Where JwtBearer looks when the request has no Authorization header.</summary>
     public static string? TokenFrom(HttpRequest request) =>
-        request.Path.StartsWithSegments(Path) && request.Headers.Authorization.Count == 0
+        IsBrowserPage(request.Path) && request.Headers.Authorization.Count == 0
             ? request.Cookies[Cookie]
             : null;
+
+    /// <summary>The dashboard and the console (its pages and its circuit): everything but the API and the machine endpoints.</summary>
+    public static bool IsBrowserPage(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/metrics") && !path.StartsWithSegments("/openapi")
+        && !path.StartsWithSegments("/health");
 
     public const string LoginPath = "/admin/login";
 
     /// <summary>
-    /// A browser opening a dashboard page without a session is sent to the login page; an API client (anything not
-    /// asking for HTML) still gets its 401 problem.
+    /// Where a browser opening a page without a session is sent: the dashboard's login page, or the console's sign-in
+    /// (which brings it back); null for an API client (anything not asking for HTML), which still gets its 401 problem.
     /// </summary>
-    public static bool SendsToLogin(HttpRequest request) =>
-        request.Path.StartsWithSegments(Path)
-        && HttpMethods.IsGet(request.Method)
-        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    public static string? LoginFor(HttpRequest request)
+    {
+        if (!IsBrowserPage(request.Path) || !HttpMethods.IsGet(request.Method)
+            || !request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return request.Path.StartsWithSegments(Path)
+            ? LoginPath
+            : $"/?returnUrl={Uri.EscapeDataString(request.Path + request.QueryString)}";
+    }
+
+    /// <summary>Gives the browser its session cookie, holding <paramref name="token"/>.</summary>
+    public static void Open(HttpContext http, string token) =>
+        http.Response.Cookies.Append(Cookie, token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
+        });
+
+    public static void Close(HttpContext http) => http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
 
     public static void MapDashboard(this WebApplication app)
     {
@@ -40,19 +66,12 @@ public static class DashboardSession
 
         app.MapPost("/api/session", (HttpContext http) =>
         {
-            var token = http.Request.Headers.Authorization.ToString();
-            http.Response.Cookies.Append(Cookie, token["Bearer ".Length..], new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = http.Request.IsHttps,
-                Path = Path,
-            });
+            Open(http, http.Request.Headers.Authorization.ToString()["Bearer ".Length..]);
             return Results.NoContent();
         })
         .RequireAuthorization(Policies.PlatformAdmin)
         .WithTags("Administration")
-        .WithSummary("Opens a dashboard session: send your bearer token, get a cookie valid under /dashboard.");
+        .WithSummary("Opens a dashboard session: send your bearer token, get a cookie valid for the dashboard and the console (never the API).");
 
         app.MapGet(LoginPath, () => Results.Content(LoginPage, "text/html")).AllowAnonymous().ExcludeFromDescription();
     }

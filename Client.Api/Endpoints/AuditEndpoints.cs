@@ -18,13 +18,7 @@ public static class AuditEndpoints
         {
             Require.OptionalId(department, "department");
             Require.OptionalId(caseId, "caseId");
-            // A department reads the records of its own acts and cases; oversight reads everything.
-            var scope = http.User.HasOversight() ? department : http.User.Department();
-            if (department is not null && department != scope)
-            {
-                throw new NotEntitledException($"The audit records of {department} are for that department and oversight.");
-            }
-
+            var scope = http.User.AuditScope(department);
             var page = PageRequest.Of(limit, after);
             var from = Cursor.Parts(page.After, 1) is { } parts ? Cursor.Long(parts[0]) : 0;
             var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(scope, caseId, from, page.Limit + 1));

@@ -75,7 +75,8 @@ public static class CatalogEndpoints
     private static bool MaySee(ClaimsPrincipal user, CatalogEntryStatus status, string provider) =>
         status == CatalogEntryStatus.Published || user.MaySee(provider);
 
-    private static async Task<CatalogEntryView> Visible(string code, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>The entry, if the caller may see it (the API's reads and the console's entry page).</summary>
+    internal static async Task<CatalogEntryView> Visible(string code, ClaimsPrincipal user, IGrainFactory grains)
     {
         var entry = await grains.GetGrain<ICatalogEntryGrain>(code).Get() ?? throw new NotFoundException("Catalog entry", code);
         return MaySee(user, entry.Status, entry.Content.ProviderDepartment) ? entry : throw new NotEntitledException($"Catalog entry {code} is not published.");

@@ -3,12 +3,13 @@ using DataSharing.Calendar;
 using DataSharing.Departments;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace DataSharing.Cases;
 
 /// <summary>
 /// How a case stores a new version of itself, so that an act is either not done (and reported as failed) or done and
-/// answered as done, whatever fails around it:
+/// answered as done, whatever fails around it (and, last, tells the open console pages through the case stream):
 /// <list type="bullet">
 /// <item>Before the write: the reminder of a new deadline is armed (no stored deadline without its reminder). If
 /// anything fails up to and including the write, the act is reported as failed and the activation is dropped, so the
@@ -29,6 +30,8 @@ public sealed class CaseCommit<TState>(
     /// <param name="entry">The audit entry of this act; its id is derived from the new version.</param>
     public async Task Commit(DateTimeOffset? due, DateTimeOffset now, Func<int, AuditEntry> entry)
     {
+        AuditEntry act;
+        DateTimeOffset storedAt;
         try
         {
             if (due is { } dueAt)
@@ -37,8 +40,10 @@ public sealed class CaseCommit<TState>(
             }
 
             state.State.Version++;
-            state.State.PendingAudit.Add(entry(state.State.Version));
+            act = entry(state.State.Version);
+            state.State.PendingAudit.Add(act);
             await state.WriteStateAsync();
+            storedAt = DateTimeOffset.UtcNow;
         }
         catch
         {
@@ -48,6 +53,26 @@ public sealed class CaseCommit<TState>(
         }
 
         await AfterCommit(due, now);
+        // Not awaited: the act is done and answered as done; the nudge to open pages costs the caller no wait.
+        _ = Announce(act, storedAt);
+    }
+
+    /// <summary>
+    /// Puts the act on the case stream, after its rows are published, so a page that re-reads on the event sees it. A
+    /// nudge only, never retried: a page that misses it shows the change on its next read (see README, "Console").
+    /// </summary>
+    private async Task Announce(AuditEntry act, DateTimeOffset storedAt)
+    {
+        try
+        {
+            var stream = grain.GetStreamProvider(CaseStreams.Provider).GetStream<CaseEvent>(StreamId.Create(CaseStreams.Namespace, CaseStreams.Key));
+            await stream.OnNextAsync(new CaseEvent(act.CaseKind, act.CaseId, state.State.Version, act.Action, act.Before, act.After,
+                act.Departments, act.At, storedAt));
+        }
+        catch (Exception e)
+        {
+            logger.LogInformation(e, "The case event of {Grain} was not published; open pages see the change on their next read.", grain.GrainContext.GrainId);
+        }
     }
 
     /// <summary>

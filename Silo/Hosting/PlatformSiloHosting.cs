@@ -134,6 +134,7 @@ public static class PlatformSiloHosting
             }
 
             silo.AddIncidentStreams();
+            silo.AddCaseStreams();
             silo.AddDashboard(o => o.HideTrace = true);
         });
 
@@ -169,6 +170,7 @@ public static class PlatformSiloHosting
                 o.Invariant = Invariant;
                 o.ConnectionString = options.OrleansConnectionString;
             });
+            client.AddCaseStreams();
             client.AddDashboard();
         });
         return options;

@@ -142,10 +142,37 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["* /dashboard"] = Roles([Role.PlatformAdmin]),
         // Live log streaming is switched off (HideTrace): refused to everyone.
         ["GET /dashboard/Trace"] = new Rule([]),
+        // The web console: sign-in, language and static files are open; pages need a session (here: the bearer token),
+        // and the pages of one kind of work the roles that do it.
+        ["POST /"] = Open,
+        ["POST /console/session"] = Open,
+        ["GET /console/signout"] = Open,
+        ["GET /console/language"] = Open,
+        ["* static"] = Open,
+        ["* console"] = Authenticated,
+        ["* /inbox"] = Roles(Staff),
+        ["* /outbox"] = Roles(Staff),
+        ["* /catalog/{Code}/request"] = Roles(Staff),
+        ["* /overview"] = Roles(Oversight),
+        ["* /violations"] = Roles(Oversight),
     };
 
+    /// <summary>
+    /// The console's own routes: its pages, its circuit (/_blazor) and its static files (those the build lists are open;
+    /// the catch-all for any other file name is behind the session like the pages).
+    /// </summary>
+    private static string? ConsoleKey(string pattern) =>
+        pattern.StartsWith("/api", StringComparison.Ordinal) || pattern.StartsWith("/dashboard", StringComparison.Ordinal)
+            || pattern is "/health" or "/metrics" or "/openapi/{documentName}.json" or "/admin/login" or "/" || pattern.StartsWith("/console/", StringComparison.Ordinal)
+            ? null
+            : Matrix.ContainsKey($"* {pattern}") ? $"* {pattern}"
+            : System.IO.Path.HasExtension(pattern) ? "* static"
+            : "* console";
+
     private static string Key(string method, string pattern) =>
-        Matrix.ContainsKey($"{method} {pattern}") || !pattern.StartsWith("/dashboard", StringComparison.Ordinal) ? $"{method} {pattern}" : "* /dashboard";
+        Matrix.ContainsKey($"{method} {pattern}") ? $"{method} {pattern}"
+        : pattern.StartsWith("/dashboard", StringComparison.Ordinal) ? "* /dashboard"
+        : ConsoleKey(pattern) ?? $"{method} {pattern}";
 
     private IReadOnlyList<(string Method, string Pattern)> Endpoints() =>
         api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -314,7 +341,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
             }
         }
 
-        pattern = pattern.Replace("{year:int}", "2027").Replace("{documentName}", "v1");
+        // The console's static files: a file name (one that is not there is a 404, open to all like the rest).
+        pattern = pattern.Replace("{year:int}", "2027").Replace("{documentName}", "v1").Replace("{**path:file}", "x.css");
         pattern = System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}:]*:int\\}", "1");
         return System.Text.RegularExpressions.Regex.Replace(pattern, "\\{[^}]*\\}", "x");
     }

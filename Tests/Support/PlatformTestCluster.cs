@@ -45,6 +45,7 @@ public class PlatformTestCluster : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Platform);
             silo.AddMemoryGrainStorage(IncidentStreams.PubSubStore);
             silo.AddIncidentStreams();
+            silo.AddCaseStreams();
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(new PlatformClock(Clock));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
