@@ -100,6 +100,7 @@ api.MapAssessments();
 api.MapPersonalizedCatalog();
 api.MapIncidents();
 api.MapEmergencyOpenings();
+api.MapFederation();
 api.MapDevTokens();
 app.MapDashboard();
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Oversight).WithMetadata(PlatformHealth.ReadOnly);

@@ -6,6 +6,7 @@ using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using DataSharing.Incidents;
 using DataSharing.OpenData;
 using DataSharing.Sharing;
@@ -62,6 +63,6 @@ public static class PlatformDomainServices
         services.TryAddSingleton(new PlatformClock(TimeProvider.System));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Section));
         services.TryAddSingleton<CalendarCache>();
-        return services;
+        return services.AddFederation(configuration);
     }
 }
