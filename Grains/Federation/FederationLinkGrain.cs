@@ -100,11 +100,12 @@ public sealed class FederationLinkGrain(
 
     private async Task Deliver(CancellationToken cancellation)
     {
-        _timer?.Dispose();
-        _timer = null;
+        TimeSpan? retryIn = null;
         try
         {
-            while (state.State.Outbox.Count > 0 && !cancellation.IsCancellationRequested)
+            // Not cancelled by the timer's token: disposing the one-shot timer below cancels it, and a delivery
+            // cut short is retried all the same.
+            while (state.State.Outbox.Count > 0)
             {
                 await DeliverHead();
             }
@@ -120,7 +121,17 @@ public sealed class FederationLinkGrain(
             state.State.LastError = $"{time.GetUtcNow():O} {e.GetType().Name}: {e.Message}";
             logger.LogInformation("Delivery to {Peer} failed ({Error}); retrying in {Delay}.", Peer, e.Message, _backoff);
             Report();
-            Schedule(_backoff);
+            retryIn = _backoff;
+        }
+        finally
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+
+        if (retryIn is { } delay)
+        {
+            Schedule(delay);
         }
     }
 
