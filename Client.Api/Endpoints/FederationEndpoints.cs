@@ -22,7 +22,6 @@ public static class FederationEndpoints
 
         group.MapPost("/messages", Receive)
             .AllowAnonymous()
-            .Accepts<string>(FederationTransport.MediaType)
             .WithSummary("A signed message (compact JWS, ES256) from a peer platform; answered with a signed acknowledgement.");
 
         group.MapGet("/links", async (IOptions<FederationOptions> options, IGrainFactory grains) =>
@@ -79,7 +78,12 @@ public static class FederationEndpoints
                 await grains.GetGrain<IFederationInboxGrain>(peer).Rejected(rejected.Reason);
             }
 
-            await ProblemWriter.Write(http, rejected.Reason == FederationRejection.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized,
+            await ProblemWriter.Write(http, rejected.Reason switch
+                {
+                    FederationRejection.Malformed => StatusCodes.Status400BadRequest,
+                    FederationRejection.NotFederated => StatusCodes.Status404NotFound,
+                    _ => StatusCodes.Status401Unauthorized,
+                },
                 "Message refused", rejected.Message, new Dictionary<string, object?> { ["reason"] = rejected.Reason });
             return;
         }
