@@ -88,16 +88,10 @@ public sealed class ShareRequestGrain(
             // answered as a refusal that travels back, never left unanswered.
             var now = clock.Now;
             state.State.SubmissionHash = hash;
-            await Commit(new ShareRequestView
+            await Commit(Unlisted(submission, ShareRequestStatus.Refused, now, by, invalid.Detail) with
             {
-                Id = Id,
-                Status = ShareRequestStatus.Refused,
-                Submission = submission,
-                ProviderDepartment = CatalogCodes.DepartmentOf(submission.EntryCode),
-                ReceivedAt = now,
                 RequesterPlatform = fromPlatform,
                 Answer = new ShareAnswer(false, $"{invalid.Field}: {invalid.Detail}", invalid.Article, now, Actor.System, Late: false),
-                History = [new CaseTransition(now, by, "submit", null, nameof(ShareRequestStatus.Refused), invalid.Detail)],
             });
         }
     }
@@ -125,19 +119,21 @@ public sealed class ShareRequestGrain(
         ShareRequestRules.ValidateSubmission(submission, ShanghaiTime.DateOf(now));
         state.State.SubmissionHash = hash;
         state.State.PendingFederation.Add(FederationEffects.ShareRequestSubmitted(routing.LocalPlatform!, provider, Id, submission, now));
-        var forwarded = await Commit(new ShareRequestView
-        {
-            Id = Id,
-            Status = ShareRequestStatus.Forwarded,
-            Submission = submission,
-            ProviderDepartment = CatalogCodes.DepartmentOf(submission.EntryCode),
-            ReceivedAt = now,
-            ProviderPlatform = provider,
-            History = [new CaseTransition(now, by, "submit", null, nameof(ShareRequestStatus.Forwarded), $"Sent to platform {provider}.")],
-        });
+        var forwarded = await Commit(Unlisted(submission, ShareRequestStatus.Forwarded, now, by, $"Sent to platform {provider}.") with { ProviderPlatform = provider });
         metrics.Submitted(CaseKind, nameof(ShareRequestStatus.Forwarded));
         return forwarded;
     }
+
+    /// <summary>A request as submitted, without its entry at hand: the copy of a forwarded request, or the refusal of an invalid one.</summary>
+    private ShareRequestView Unlisted(ShareRequestSubmission submission, ShareRequestStatus status, DateTimeOffset now, Actor by, string? note) => new()
+    {
+        Id = Id,
+        Status = status,
+        Submission = submission,
+        ProviderDepartment = CatalogCodes.DepartmentOf(submission.EntryCode),
+        ReceivedAt = now,
+        History = [new CaseTransition(now, by, "submit", null, status.ToString(), note)],
+    };
 
     private async Task<ShareRequestView> SubmitHere(ShareRequestSubmission submission, Actor by, string hash, string? requesterPlatform)
     {
