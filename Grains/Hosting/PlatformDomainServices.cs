@@ -51,6 +51,7 @@ public static class PlatformDomainServices
         services.TryAddSingleton<ICatalogHistoryStore>(sp => sp.GetRequiredService<EmbeddedStores>().CatalogHistory);
         services.TryAddSingleton<IProvisionalWatcherStore>(sp => sp.GetRequiredService<EmbeddedStores>().ProvisionalWatchers);
         services.TryAddSingleton<IDataRecordStore>(sp => sp.GetRequiredService<EmbeddedStores>().DataRecords);
+        services.TryAddSingleton<IFederationOutboxStore>(sp => sp.GetRequiredService<EmbeddedStores>().FederationOutbox);
 
         services.TryAddSingleton<GrantCache>();
         services.TryAddSingleton<CatalogEntryCache>();

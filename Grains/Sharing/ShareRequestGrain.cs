@@ -368,7 +368,14 @@ public sealed class ShareRequestGrain(
             return;
         }
 
-        await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory);
+        if (state.State.PendingFederation.Count > 0)
+        {
+            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory);
+            // Stored without them at once: an activation reading the old state would hand them over again after
+            // their delivery (harmless to the peer, which applies an act once, but a message sent twice).
+            await state.WriteStateAsync();
+        }
+
         await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
         await Assessments.Report(GrainFactory, Assessed(request));
         if (request.Grant is { } grant)

@@ -53,6 +53,7 @@ public static class PlatformSiloHosting
             builder.Services.AddSingleton<ICatalogHistoryStore, PostgresCatalogHistoryStore>();
             builder.Services.AddSingleton<IProvisionalWatcherStore, PostgresProvisionalWatcherStore>();
             builder.Services.AddSingleton<IDataRecordStore, PostgresDataRecordStore>();
+            builder.Services.AddSingleton<IFederationOutboxStore, PostgresFederationOutbox>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
 
