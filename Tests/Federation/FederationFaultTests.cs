@@ -68,6 +68,40 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
     }
 
     [Fact]
+    public async Task Art23_Art25_a_province_request_for_a_Hefei_entry_is_answered_on_Hefei_and_a_city_holds_nothing_of_the_province()
+    {
+        using var rs = await platforms.Province.ClientFor(Role.DepartmentOperator, "340000-RS");
+        using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
+
+        // Hefei's platform holds its own departments and entries only; the province's are reached over the link.
+        var catalog = await Pages.All(hefei, "/api/catalog");
+        Assert.Equal(["340100-GA-0001"], catalog.Select(e => e.GetProperty("code").GetString()));
+
+        var id = (await Submit(rs, "reverse-1", ResidencePermits(["idNumber", "validTo"]))).GetProperty("id").GetString()!;
+        await Status(hefei, id, "AwaitingProvider");
+        var refusal = await hefei.PostAsJsonAsync($"/api/share-requests/{id}/refuse",
+            new { reason = "Residence permits are checked by the holder's own application.", legalBasis = "Interim Regulations on Residence Permits, Art 12" });
+        Assert.Equal(HttpStatusCode.OK, refusal.StatusCode);
+        var refused = await Status(rs, id, "Refused");
+        Assert.Equal("Interim Regulations on Residence Permits, Art 12", refused.GetProperty("answer").GetProperty("legalBasis").GetString());
+
+        // What only the entry can tell (an item it does not have) is refused by its owner, and the refusal travels back.
+        var invalid = (await Submit(rs, "reverse-2", ResidencePermits(["plateNumber"]))).GetProperty("id").GetString()!;
+        var answer = (await Status(rs, invalid, "Refused")).GetProperty("answer").GetProperty("reason").GetString()!;
+        Assert.Contains("plateNumber", answer);
+        await Report();
+    }
+
+    private static object ResidencePermits(string[] items) => new
+    {
+        entryCode = "340100-GA-0001",
+        dataItems = items,
+        scenario = "Social insurance transfers of Hefei residents",
+        periodFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd"),
+        periodTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(180).ToString("yyyy-MM-dd"),
+    };
+
+    [Fact]
     public async Task Art23_a_request_sent_while_the_link_is_cut_is_delivered_once_after_it_heals()
     {
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
@@ -201,11 +235,9 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
         await Report();
     }
 
-    private static object Request(string scenario) => ClusterScenario.Request(scenario);
-
-    private static async Task<JsonElement> Submit(HttpClient client, string key)
+    private static async Task<JsonElement> Submit(HttpClient client, string key, object? request = null)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/api/share-requests") { Content = JsonContent.Create(Request($"Federation drill {key}")) };
+        var message = new HttpRequestMessage(HttpMethod.Post, "/api/share-requests") { Content = JsonContent.Create(request ?? ClusterScenario.Request($"Federation drill {key}")) };
         message.Headers.Add("Idempotency-Key", $"{key}-{Guid.NewGuid():N}");
         var response = await client.SendAsync(message);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
