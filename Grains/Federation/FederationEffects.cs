@@ -26,7 +26,7 @@ public static class FederationEffects
         FederationMessageKinds.ShareRequestSubmitted => grains.GetGrain<IShareRequestGrain>(message.CaseId)
             .SubmitFromPeer(Read<ShareRequestSubmission>(message), message.From),
         FederationMessageKinds.ShareRequestChanged => Mirror(grains, message),
-        _ => Task.CompletedTask,
+        _ => throw new FederationRejectedException(FederationRejection.Malformed, $"Unknown kind of message '{message.Kind}'."),
     };
 
     private static Task Mirror(IGrainFactory grains, FederationMessage message)
@@ -35,8 +35,17 @@ public static class FederationEffects
         return grains.GetGrain<IShareRequestGrain>(message.CaseId).Mirror(changed.Request, changed.Version, message.From);
     }
 
-    private static T Read<T>(FederationMessage message) =>
-        JsonSerializer.Deserialize<T>(message.Body, Json) ?? throw new FederationRejectedException(FederationRejection.Malformed, $"{message.Kind} without a body.");
+    private static T Read<T>(FederationMessage message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(message.Body, Json) ?? throw new JsonException("null body");
+        }
+        catch (JsonException e)
+        {
+            throw new FederationRejectedException(FederationRejection.Malformed, $"{message.Kind} {message.Id} has no readable body: {e.Message}");
+        }
+    }
 
     private sealed record ShareRequestVersion(int Version, ShareRequestView Request);
 }

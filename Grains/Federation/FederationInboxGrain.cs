@@ -36,9 +36,22 @@ public sealed class FederationInboxGrain(
             return new InboxReceipt(InboxOutcome.Gap, s.Expected);
         }
 
-        await FederationEffects.Apply(GrainFactory, message.Message);
+        var action = "receive";
+        try
+        {
+            await FederationEffects.Apply(GrainFactory, message.Message);
+        }
+        catch (FederationRejectedException unreadable)
+        {
+            // Signed by the peer but not readable here (a version this platform does not know): kept in the log and
+            // passed, so the messages behind it are not held up for ever; the peer's log and this one show it.
+            action = "unreadable";
+            s.Rejected++;
+            s.LastRejection = $"{time.GetUtcNow():O} seq {message.Sequence}: {unreadable.Message}";
+        }
+
         var self = options.Value.PlatformCode!;
-        await log.Append([FederationLog.Entry(self, Peer, self, message.Sequence, "receive", message.Message, message.Token, time.GetUtcNow())]);
+        await log.Append([FederationLog.Entry(self, Peer, self, message.Sequence, action, message.Message, message.Token, time.GetUtcNow())]);
         s.Expected++;
         s.Applied++;
         await state.WriteStateAsync();
