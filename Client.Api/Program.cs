@@ -103,6 +103,7 @@ api.MapAssessments();
 api.MapPersonalizedCatalog();
 api.MapIncidents();
 api.MapEmergencyOpenings();
+api.MapFederation();
 api.MapDevTokens();
 app.MapDashboard();
 // The web console at "/": pages for people, left out of the OpenAPI document.

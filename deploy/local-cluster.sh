@@ -8,11 +8,13 @@
 # Environment: DATASHARING_PG (an Npgsql connection string) to use an existing server; API_PORT (default 8080);
 # Auth__SigningKey (otherwise a random key is generated into .cluster/, which is not in git). A second cluster on the
 # same machine: CLUSTER_STATE (default .cluster), PG_PORT (55432), SILO_PORT_BASE (11110), GATEWAY_PORT_BASE (30000)
-# and HEALTH_PORT_BASE (8080): silo N listens on base+N.
+# and HEALTH_PORT_BASE (8080): silo N listens on base+N. SILOS (3) silos; DATABASE (datasharing) the database's name;
+# SKIP_BUILD=1 uses the build already there (deploy/federation.sh builds once for its three platforms).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${CLUSTER_STATE:-"$root/.cluster"}
-silos=3
+silos=${SILOS:-3}
+db_name=${DATABASE:-datasharing}
 api_port=${API_PORT:-8080}
 pg_port=${PG_PORT:-55432}
 silo_base=${SILO_PORT_BASE:-11110}
@@ -77,16 +79,18 @@ user = kv.get('username') or kv.get('user id') or kv.get('user') or 'postgres'
 print(f"postgresql://{user}@{kv.get('host', '127.0.0.1')}:{kv.get('port', '5432')}")
 PY
 )
-  psql "$uri/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = 'datasharing'" | grep -q 1 \
-    || psql "$uri/postgres" -qc "CREATE DATABASE datasharing"
-  "$root/deploy/postgres/migrate.sh" "$uri/datasharing"
+  psql "$uri/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db_name'" | grep -q 1 \
+    || psql "$uri/postgres" -qc "CREATE DATABASE $db_name"
+  "$root/deploy/postgres/migrate.sh" "$uri/$db_name"
   database="${server%;}"
-  database="$(echo "$database" | sed -E 's/(^|;)Database=[^;]*//I');Database=datasharing"
+  database="$(echo "$database" | sed -E 's/(^|;)Database=[^;]*//I');Database=$db_name"
 }
 
 cmd_up() {
-  echo "Building (Release)..."
-  dotnet build "$root/Orleans.sln" -c Release -v quiet -nologo >"$state/logs/build.log" 2>&1 || { tail -n 40 "$state/logs/build.log"; die "build failed"; }
+  if [ -z "${SKIP_BUILD:-}" ]; then
+    echo "Building (Release)..."
+    dotnet build "$root/Orleans.sln" -c Release -v quiet -nologo >"$state/logs/build.log" 2>&1 || { tail -n 40 "$state/logs/build.log"; die "build failed"; }
+  fi
   echo "PostgreSQL..."
   ensure_postgres
   local key=${Auth__SigningKey:-}

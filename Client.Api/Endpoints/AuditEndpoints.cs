@@ -18,11 +18,7 @@ public static class AuditEndpoints
         {
             Require.OptionalId(department, "department");
             Require.OptionalId(caseId, "caseId");
-            var scope = http.User.AuditScope(department);
-            var page = PageRequest.Of(limit, after);
-            var from = Cursor.Parts(page.After, 1) is { } parts ? Cursor.Long(parts[0]) : 0;
-            var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(scope, caseId, from, page.Limit + 1));
-            return Page<AuditRecord>.Of(records, page.Limit, r => Cursor.Of(Cursor.Of(r.Sequence)));
+            return await Records(grains, http.User.AuditScope(department), caseId, limit, after);
         })
         .WithSummary("Audit records (Art 38-41), oldest first; a page (limit, after).");
 
@@ -40,6 +36,15 @@ public static class AuditEndpoints
         })
         .RequireAuthorization(Policies.Oversight)
         .WithSummary("The audit records as CSV, with their hashes, for archiving or an auditor's own verification.");
+    }
+
+    /// <summary>A page of the chain's records of one department or case, oldest first.</summary>
+    public static async Task<Page<AuditRecord>> Records(IGrainFactory grains, string? department, string? caseId, int? limit, string? after)
+    {
+        var page = PageRequest.Of(limit, after);
+        var from = Cursor.Parts(page.After, 1) is { } parts ? Cursor.Long(parts[0]) : 0;
+        var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(department, caseId, from, page.Limit + 1));
+        return Page<AuditRecord>.Of(records, page.Limit, r => Cursor.Of(Cursor.Of(r.Sequence)));
     }
 
     private static async IAsyncEnumerable<IEnumerable<IEnumerable<string>>> Pages(IAuditGrain audit, string? department, string? caseId)

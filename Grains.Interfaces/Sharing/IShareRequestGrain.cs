@@ -16,6 +16,18 @@ public interface IShareRequestGrain : IDeadlineBearer
 
     Task<ShareRequestView> Revoke(string reason, Actor by);
 
+    /// <summary>
+    /// A request a department of another platform submitted there, delivered by the link from that platform: this
+    /// platform owns the case. Applying it again changes nothing.
+    /// </summary>
+    Task SubmitFromPeer(ShareRequestSubmission submission, string fromPlatform);
+
+    /// <summary>
+    /// The provider's platform reports version <paramref name="version"/> of a request submitted here; an older or
+    /// repeated version changes nothing.
+    /// </summary>
+    Task Mirror(ShareRequestView request, int version, string fromPlatform);
+
     /// <summary>The request, or null when no request has this id.</summary>
     Task<ShareRequestView?> Get();
 }

@@ -13,4 +13,9 @@ public enum ShareRequestStatus
     /// <summary>The grant's period ended.</summary>
     Expired,
     Revoked,
+    /// <summary>
+    /// Sent to the provider's platform (another cluster), which owns the case; its answer replaces this status as
+    /// soon as the link delivers it.
+    /// </summary>
+    Forwarded,
 }

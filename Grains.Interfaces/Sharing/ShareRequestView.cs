@@ -19,4 +19,13 @@ public sealed record ShareRequestView
     [Id(9)] public ShareAnswer? Answer { get; init; }
     [Id(10)] public ShareGrant? Grant { get; init; }
     [Id(11)] public IReadOnlyList<CaseTransition> History { get; init; } = [];
+    /// <summary>The requester's platform when it is another cluster (on the provider's side, which owns the case).</summary>
+    [Id(12)] public string? RequesterPlatform { get; init; }
+    /// <summary>
+    /// The provider's platform when it is another cluster: this request is then the requester's copy of the case,
+    /// kept up to date by the provider's platform; its deadline runs there.
+    /// </summary>
+    [Id(13)] public string? ProviderPlatform { get; init; }
+    /// <summary>When the provider's platform last reported the case (a copy only): how old what it shows may be.</summary>
+    [Id(14)] public DateTimeOffset? ReportedAt { get; init; }
 }

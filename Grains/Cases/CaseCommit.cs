@@ -112,9 +112,11 @@ public sealed class CaseCommit<TState>(
         // Independent of one another, so they go together (in cluster mode, into the same group commit as often as not).
         var results = await Task.WhenAll(
             AuditOutbox.Flush(state.State.PendingAudit, audit, logger),
-            Try(RecordViolations, "recording violations"),
             Try(publish, "publishing the case's rows"));
-        return results.All(done => done);
+        // After: recording violations writes the state, as publishing may (a case handing messages to another
+        // platform), and two writes of one state at once would conflict. Violations are rare: this costs nothing
+        // when there are none.
+        return results.All(done => done) & await Try(RecordViolations, "recording violations");
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Data;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using DataSharing.Sharing;
 
 namespace DataSharing.Hosting;
@@ -40,4 +41,6 @@ public sealed class EmbeddedStores
     public InMemoryProvisionalWatcherStore ProvisionalWatchers { get; } = new();
 
     public InMemoryDataRecordStore DataRecords { get; } = new();
+
+    public InMemoryFederationOutbox FederationOutbox { get; } = new();
 }

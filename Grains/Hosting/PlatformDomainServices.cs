@@ -6,6 +6,7 @@ using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using DataSharing.Incidents;
 using DataSharing.OpenData;
 using DataSharing.Sharing;
@@ -50,6 +51,7 @@ public static class PlatformDomainServices
         services.TryAddSingleton<ICatalogHistoryStore>(sp => sp.GetRequiredService<EmbeddedStores>().CatalogHistory);
         services.TryAddSingleton<IProvisionalWatcherStore>(sp => sp.GetRequiredService<EmbeddedStores>().ProvisionalWatchers);
         services.TryAddSingleton<IDataRecordStore>(sp => sp.GetRequiredService<EmbeddedStores>().DataRecords);
+        services.TryAddSingleton<IFederationOutboxStore>(sp => sp.GetRequiredService<EmbeddedStores>().FederationOutbox);
 
         services.TryAddSingleton<GrantCache>();
         services.TryAddSingleton<CatalogEntryCache>();
@@ -62,6 +64,6 @@ public static class PlatformDomainServices
         services.TryAddSingleton(new PlatformClock(TimeProvider.System));
         services.AddOptions<CacheOptions>().Bind(configuration.GetSection(CacheOptions.Section));
         services.TryAddSingleton<CalendarCache>();
-        return services;
+        return services.AddFederation(configuration);
     }
 }

@@ -5,6 +5,7 @@ using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -26,6 +27,7 @@ public sealed class ShareRequestGrain(
     CatalogEntryCache catalog,
     IAuditLog audit,
     PlatformMetrics metrics,
+    FederationRouting routing,
     ILogger<ShareRequestGrain> logger)
     : Grain, IShareRequestGrain, IRemindable
 {
@@ -52,6 +54,89 @@ public sealed class ShareRequestGrain(
             throw new NotEntitledException($"{by.Subject} does not act for {submission.RequesterDepartment}.");
         }
 
+        if (routing.RemotePlatformOfEntry(submission.EntryCode) is { } provider)
+        {
+            return await Forward(submission, by, provider, hash);
+        }
+
+        return await SubmitHere(submission, by, hash, requesterPlatform: null);
+    }
+
+    public async Task SubmitFromPeer(ShareRequestSubmission submission, string fromPlatform)
+    {
+        if (state.State.Request is not null)
+        {
+            return;
+        }
+
+        // The peer's signature vouches for its own departments only.
+        if (FederationRouting.PlatformOf(submission.RequesterDepartment) != fromPlatform)
+        {
+            logger.LogWarning("Platform {Peer} submitted share request {Id} for {Department}, not one of its departments; ignored.", fromPlatform, Id, submission.RequesterDepartment);
+            return;
+        }
+
+        var by = new Actor($"platform:{fromPlatform}", Role.FederationPeer, submission.RequesterDepartment);
+        var hash = Fingerprint.Of(submission);
+        try
+        {
+            await SubmitHere(submission, by, hash, fromPlatform);
+        }
+        catch (ValidationFailedException invalid)
+        {
+            // The requester's platform checked what it could; what only the entry tells (items, materials) is
+            // answered as a refusal that travels back, never left unanswered.
+            var now = clock.Now;
+            state.State.SubmissionHash = hash;
+            await Commit(Unlisted(submission, ShareRequestStatus.Refused, now, by, invalid.Detail) with
+            {
+                RequesterPlatform = fromPlatform,
+                Answer = new ShareAnswer(false, $"{invalid.Field}: {invalid.Detail}", invalid.Article, now, Actor.System, Late: false),
+            });
+        }
+    }
+
+    public async Task Mirror(ShareRequestView request, int version, string fromPlatform)
+    {
+        if (state.State.Request is not { } copy || copy.ProviderPlatform != fromPlatform || version <= state.State.MirroredVersion)
+        {
+            return;
+        }
+
+        state.State.MirroredVersion = version;
+        await Commit(request with { ProviderPlatform = fromPlatform, RequesterPlatform = null, ReportedAt = clock.Now });
+    }
+
+    /// <summary>Art 23: a request for another platform's entry is sent there; that platform owns the case and answers it.</summary>
+    private async Task<ShareRequestView> Forward(ShareRequestSubmission submission, Actor by, string provider, string hash)
+    {
+        if (!routing.IsPeer(provider))
+        {
+            throw new ValidationFailedException("entryCode", $"Entry {submission.EntryCode} belongs to platform {provider}, which this platform has no link to.", "Art 23");
+        }
+
+        var now = clock.Now;
+        ShareRequestRules.ValidateSubmission(submission, ShanghaiTime.DateOf(now));
+        state.State.SubmissionHash = hash;
+        state.State.PendingFederation.Add(FederationEffects.ShareRequestSubmitted(routing.LocalPlatform!, provider, Id, submission, now));
+        var forwarded = await Commit(Unlisted(submission, ShareRequestStatus.Forwarded, now, by, $"Sent to platform {provider}.") with { ProviderPlatform = provider });
+        metrics.Submitted(CaseKind, nameof(ShareRequestStatus.Forwarded));
+        return forwarded;
+    }
+
+    /// <summary>A request as submitted, without its entry at hand: the copy of a forwarded request, or the refusal of an invalid one.</summary>
+    private ShareRequestView Unlisted(ShareRequestSubmission submission, ShareRequestStatus status, DateTimeOffset now, Actor by, string? note) => new()
+    {
+        Id = Id,
+        Status = status,
+        Submission = submission,
+        ProviderDepartment = CatalogCodes.DepartmentOf(submission.EntryCode),
+        ReceivedAt = now,
+        History = [new CaseTransition(now, by, "submit", null, status.ToString(), note)],
+    };
+
+    private async Task<ShareRequestView> SubmitHere(ShareRequestSubmission submission, Actor by, string hash, string? requesterPlatform)
+    {
         var now = clock.Now;
         ShareRequestRules.ValidateSubmission(submission, ShanghaiTime.DateOf(now));
         if (await catalog.Published(submission.EntryCode) is not { } entry)
@@ -71,6 +156,7 @@ public sealed class ShareRequestGrain(
             EntryVersion = entry.Version,
             ShareType = entry.Content.ShareType,
             ReceivedAt = now,
+            RequesterPlatform = requesterPlatform,
             History = [new CaseTransition(now, by, "submit", null, status.ToString(), null)],
         };
 
@@ -102,7 +188,7 @@ public sealed class ShareRequestGrain(
 
     public async Task<ShareRequestView> Approve(ApproveShareRequest approval, Actor by)
     {
-        var request = Existing();
+        var request = Owned("approve");
         EnsureProvider(request, by);
         var next = ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Approve);
         var now = clock.Now;
@@ -121,7 +207,7 @@ public sealed class ShareRequestGrain(
 
     public async Task<ShareRequestView> Refuse(RefuseShareRequest refusal, Actor by)
     {
-        var request = Existing();
+        var request = Owned("refuse");
         EnsureProvider(request, by);
         var next = ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Refuse);
         ShareRequestRules.ValidateRefusal(refusal);
@@ -139,7 +225,7 @@ public sealed class ShareRequestGrain(
 
     public async Task<ShareRequestView> Withdraw(string? reason, Actor by)
     {
-        var request = Existing();
+        var request = Owned("withdraw");
         if (!by.ActsFor(request.Submission.RequesterDepartment))
         {
             throw new NotEntitledException($"Only {request.Submission.RequesterDepartment} can withdraw its request.");
@@ -151,7 +237,7 @@ public sealed class ShareRequestGrain(
 
     public async Task<ShareRequestView> Revoke(string reason, Actor by)
     {
-        var request = Existing();
+        var request = Owned("revoke");
         EnsureProvider(request, by);
         ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Revoke);
         Require.Text(reason, "reason");
@@ -212,7 +298,7 @@ public sealed class ShareRequestGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken) => Cases.OnActivate(clock.Now);
 
     /// <summary>When this request next has to be looked at: its answer deadline, or the end of its grant.</summary>
-    private static DateTimeOffset? DueOf(ShareRequestView request) => request.Status switch
+    private static DateTimeOffset? DueOf(ShareRequestView request) => request.ProviderPlatform is not null ? null : request.Status switch
     {
         ShareRequestStatus.AwaitingProvider => request.AnswerDeadline!.DueAt,
         ShareRequestStatus.Granted => ShanghaiTime.EndOf(request.Grant!.ValidTo),
@@ -223,6 +309,15 @@ public sealed class ShareRequestGrain(
         request.AnswerDeadline is { } deadline && now >= deadline.DueAt;
 
     private ShareRequestView Existing() => state.State.Request ?? throw new NotFoundException("Share request", Id);
+
+    /// <summary>The request, if this platform owns it: a copy of another platform's case is acted on there.</summary>
+    private ShareRequestView Owned(string verb)
+    {
+        var request = Existing();
+        return request.ProviderPlatform is { } owner
+            ? throw new IllegalTransitionException(Id, request.Status.ToString(), verb, $"Share request {Id} is owned by platform {owner}; this is its copy, which cannot {verb} it.")
+            : request;
+    }
 
     private void EnsureProvider(ShareRequestView request, Actor by)
     {
@@ -248,6 +343,12 @@ public sealed class ShareRequestGrain(
         // Everything that can fail on the new version is computed before the state holds it: a failure then leaves
         // the request as it was, never answered as failed while the grain already shows the act.
         var due = DueOf(request);
+        if (request.RequesterPlatform is { } requester)
+        {
+            // The requester's platform shows the case as it is here: every version goes there, in order.
+            state.State.PendingFederation.Add(FederationEffects.ShareRequestChanged(routing.LocalPlatform!, requester, request, state.State.Version + 1, clock.Now));
+        }
+
         state.State.Request = request;
         var act = request.History[^1];
         await Cases.Commit(due, clock.Now, version =>
@@ -267,6 +368,14 @@ public sealed class ShareRequestGrain(
             return;
         }
 
+        if (state.State.PendingFederation.Count > 0)
+        {
+            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory);
+            // Stored without them at once: an activation reading the old state would hand them over again after
+            // their delivery (harmless to the peer, which applies an act once, but a message sent twice).
+            await state.WriteStateAsync();
+        }
+
         await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
         await Assessments.Report(GrainFactory, Assessed(request));
         if (request.Grant is { } grant)
@@ -281,7 +390,7 @@ public sealed class ShareRequestGrain(
     /// Art 42 counts the provider's answers to conditional requests, the ones with a deadline; a request withdrawn
     /// before an answer does not count.
     /// </summary>
-    private AssessedCase? Assessed(ShareRequestView request) => request.AnswerDeadline is null
+    private AssessedCase? Assessed(ShareRequestView request) => request.AnswerDeadline is null || request.ProviderPlatform is not null
         ? null
         : new AssessedCase(Id, CaseKind, request.ProviderDepartment, ShanghaiTime.DateOf(request.ReceivedAt),
             request is { Status: ShareRequestStatus.Withdrawn, Answer: null }
@@ -301,5 +410,11 @@ public sealed class ShareRequestGrain(
 
         /// <summary>Audit entries written with the state and not yet known to be in the log (see <see cref="AuditOutbox"/>).</summary>
         [Id(4)] public List<AuditEntry> PendingAudit { get; set; } = [];
+
+        /// <summary>Messages to other platforms written with the act that caused them, until their link has taken them (see <see cref="FederationOutbox"/>).</summary>
+        [Id(5)] public List<FederationMessage> PendingFederation { get; set; } = [];
+
+        /// <summary>On a copy of another platform's case: the last version of it applied (older or repeated versions are ignored).</summary>
+        [Id(6)] public int MirroredVersion { get; set; }
     }
 }

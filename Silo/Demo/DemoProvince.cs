@@ -186,14 +186,47 @@ public static class DemoProvince
     /// a seed interrupted by a crash is completed by running it again: entry codes are fixed by their order within
     /// the department (reserved in its sequence), and an entry already drafted or published is left as it is.
     /// </summary>
-    public static async Task Seed(IGrainFactory grains)
+    /// <summary>
+    /// A federated city's own entry (Art 23: a city platform shares with the province): seeded only on a platform
+    /// whose code is 340100, where the province's entries are not seeded.
+    /// </summary>
+    public static readonly IReadOnlyList<CatalogEntryContent> HefeiEntries =
+    [
+        new()
+        {
+            Classification = "population/residence-permits",
+            ProviderDepartment = "340100-GA",
+            Name = "Hefei residence permits (合肥市居住证)",
+            Description = "Residence permits issued in Hefei: holder, address and validity.",
+            DataItems = [new("idNumber", "string", "DE00002"), new("residenceAddress", "string"), new("validTo", "date")],
+            Format = "JSON",
+            ShareType = ShareType.Conditional,
+            ShareConditions = "Only to departments handling a matter of the holder.",
+            ShareReason = "Contains personal information that may only be provided for a stated public duty.",
+            LegalBasis = PersonalInfoLaw + "; Interim Regulations on Residence Permits",
+            ShareMethod = ShareMethod.Api,
+            UsageRequirements = "Use only for the approved scenario.",
+            UpdateFrequency = "daily",
+            OpenType = OpenType.NonOpen,
+            SecurityGrade = "L3",
+            SourceSystem = "Hefei residence permit system",
+        },
+    ];
+
+    /// <param name="platform">
+    /// The platform's code when it is federated: only its own departments and entries are seeded (a city platform
+    /// holds nothing of the province's; it reaches the province's entries over the link). Null: the whole demo.
+    /// </param>
+    public static async Task Seed(IGrainFactory grains, string? platform = null)
     {
-        foreach (var department in Departments)
+        bool Own(string code) => platform is null || Federation.FederationRouting.PlatformOf(code) == platform;
+        foreach (var department in Departments.Where(d => Own(d.Code)))
         {
             await grains.GetGrain<IDepartmentGrain>(department.Code).Register(department);
         }
 
-        foreach (var group in Entries.GroupBy(e => e.ProviderDepartment))
+        var entries = platform is null ? Entries : Entries.Concat(HefeiEntries).Where(e => Own(e.ProviderDepartment));
+        foreach (var group in entries.GroupBy(e => e.ProviderDepartment))
         {
             var provider = grains.GetGrain<IDepartmentGrain>(group.Key);
             var operatorOfProvider = new Actor("demo-seeder", Role.DepartmentOperator, group.Key);

@@ -1,5 +1,6 @@
 using DataSharing.Common;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace DataSharing.Silo.Demo;
 /// Right after a crash the cluster may still route calls to dead incarnations for a few seconds, so failures are
 /// retried; seeding never takes the silo down.
 /// </summary>
-internal sealed class DemoProvinceSeeder(IGrainFactory grains, ILogger<DemoProvinceSeeder> logger) : IHostedService
+internal sealed class DemoProvinceSeeder(IGrainFactory grains, FederationRouting federation, ILogger<DemoProvinceSeeder> logger) : IHostedService
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(2);
 
@@ -30,9 +31,8 @@ internal sealed class DemoProvinceSeeder(IGrainFactory grains, ILogger<DemoProvi
                 }
 
                 checkedEmpty = true;
-                await DemoProvince.Seed(grains);
-                logger.LogInformation("Seeded the demo province: {Departments} departments, {Entries} published catalog entries.",
-                    DemoProvince.Departments.Count, DemoProvince.Entries.Count);
+                await DemoProvince.Seed(grains, federation.LocalPlatform);
+                logger.LogInformation("Seeded the demo province (platform {Platform}).", federation.LocalPlatform ?? "unfederated: all of it");
                 return;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && DateTime.UtcNow < until)

@@ -7,6 +7,7 @@ using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using DataSharing.Hosting;
 using DataSharing.Incidents;
 using DataSharing.Sharing;
@@ -54,6 +55,7 @@ public static class PlatformSiloHosting
             builder.Services.AddSingleton<ICatalogHistoryStore, PostgresCatalogHistoryStore>();
             builder.Services.AddSingleton<IProvisionalWatcherStore, PostgresProvisionalWatcherStore>();
             builder.Services.AddSingleton<IDataRecordStore, PostgresDataRecordStore>();
+            builder.Services.AddSingleton<IFederationOutboxStore, PostgresFederationOutbox>();
             builder.Services.AddHostedService<ShareRequestReadModelReconciler>();
         }
 
@@ -141,6 +143,11 @@ public static class PlatformSiloHosting
         if (options.SeedDemo)
         {
             builder.Services.AddHostedService<DemoProvinceSeeder>();
+        }
+
+        if (builder.Configuration.GetSection(FederationOptions.Section).Get<FederationOptions>() is { Enabled: true })
+        {
+            builder.Services.AddHostedService<FederationWakeup>();
         }
 
         builder.Services.AddHostedService<StartupBanner>();

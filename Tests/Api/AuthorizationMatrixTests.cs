@@ -91,6 +91,11 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/audit/"] = Roles(Staff, Oversight),
         ["GET /api/audit/verify"] = Roles(Oversight),
         ["GET /api/audit/export"] = Roles(Oversight),
+        // Authorized by the peer platform's signature, not by a token (FederationGateTests, FederationFaultTests).
+        ["POST /api/federation/messages"] = Open,
+        ["GET /api/federation/links"] = Roles([Role.PlatformAdmin]),
+        ["GET /api/federation/log/{peer}"] = Roles(Oversight),
+        ["GET /api/federation/log/verify"] = Roles(Oversight),
         ["POST /api/reviews/"] = Roles(Staff, [Role.Public]),
         ["GET /api/reviews/{id}"] = Roles(Staff, Oversight) with { Party = Own },
         ["POST /api/reviews/{id}/route"] = Roles([Role.PlatformAdmin]),

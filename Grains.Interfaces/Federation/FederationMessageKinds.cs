@@ -1,0 +1,11 @@
+namespace DataSharing.Federation;
+
+/// <summary>The kinds of message a link carries; a receiver refuses a kind it does not know.</summary>
+public static class FederationMessageKinds
+{
+    /// <summary>A requester's platform hands a share request to the provider's platform, which owns the case.</summary>
+    public const string ShareRequestSubmitted = "share-request.submitted";
+
+    /// <summary>The provider's platform reports a new version of a share request to the requester's platform.</summary>
+    public const string ShareRequestChanged = "share-request.changed";
+}
