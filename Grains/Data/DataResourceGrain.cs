@@ -83,10 +83,10 @@ public sealed class DataResourceGrain(
         return new DataUploadStarted(view, items.Select(i => i.Name).ToList());
     }
 
-    public async Task<DataUploadView> Append(string uploadId, IReadOnlyList<DataRow> rows)
+    public async Task<DataUploadView> Append(string uploadId, DataRowBatch rows)
     {
         var upload = await Receiving(uploadId);
-        foreach (var row in rows)
+        foreach (var row in rows.Rows())
         {
             await upload.Take(row);
         }
