@@ -154,13 +154,9 @@ public sealed class DataRecordStoreTests
             // The store reads through other connections of its pool than the writer's: what they see is committed.
             Assert.Equal(before, await All(store, Entry, [1]), DataRecordComparer.Instance);
             Assert.Equal(before.Count, await store.Count(Entry));
-            if (stores.ConnectionString is { } connectionString)
+            if (stores.ConnectionString is not null)
             {
-                await using var other = new NpgsqlConnection(connectionString);
-                await other.OpenAsync();
-                await using var table = new NpgsqlCommand($"SELECT table_name FROM data_record_versions WHERE entry_code = '{Entry}'", other);
-                await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{await table.ExecuteScalarAsync()}\"", other);
-                Assert.Equal((long)before.Count, (long)(await count.ExecuteScalarAsync())!);
+                Assert.Equal((long)before.Count, await Scalar<long>(stores, $"SELECT count(*) FROM \"{await CurrentTable(stores)}\""));
             }
 
             await writer.Commit();
@@ -270,8 +266,12 @@ public sealed class DataRecordStoreTests
     {
         await using var stores = await StoreBackends.Create(kind);
         var store = stores.DataRecords;
-        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
-        await Upload(store, Target("U-2", UploadMode.Replace), Row("1", "b"), Row("2", "b"), Row("3", "b"));
+        // Two replacements: the second's version is the one swapped in.
+        foreach (var (upload, tag) in new[] { ("U-1", "a"), ("U-2", "b") })
+        {
+            await Upload(store, Target(upload, UploadMode.Replace), Row("1", tag), Row("2", tag), Row("3", tag));
+        }
+
         // The entry gained a fourth data item: the upsert's records have it, the others read it as null.
         await Upload(store, new DataUploadTarget("U-3", Entry, UploadMode.Upsert, 4, 0), ["2", "name-2-c", "addr-c", "extra-c"], ["9", "name-9-c", "addr-c", "extra-c"]);
 
@@ -342,22 +342,21 @@ public sealed class DataRecordStoreTests
         await using var stores = await StoreBackends.Create("postgres");
         var store = stores.DataRecords;
         await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
-        var first = await Scalar<string>(stores, $"SELECT table_name FROM data_record_versions WHERE entry_code = '{Entry}'");
+        var first = await CurrentTable(stores);
         await Upload(store, Target("U-2", UploadMode.Replace), Row("3", "b"));
-        var second = await Scalar<string>(stores, $"SELECT table_name FROM data_record_versions WHERE entry_code = '{Entry}'");
+        var second = await CurrentTable(stores);
 
         Assert.NotEqual(first, second);
         Assert.Equal(1L, await Scalar<long>(stores, $"SELECT count(*) FROM \"{second}\""));
-        Assert.Equal(["data_record_versions", second], await VersionTables(stores));
+        Assert.Equal($"data_record_versions,{second}", await VersionTables(stores));
     }
 
     [Fact]
     public async Task Art17_a_replacement_that_fails_before_its_swap_leaves_the_previous_version_served_and_no_table_behind()
     {
         await using var stores = await StoreBackends.Create("postgres");
-        var store = stores.DataRecords;
-        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
-        var served = await Scalar<string>(stores, $"SELECT table_name FROM data_record_versions WHERE entry_code = '{Entry}'");
+        await Upload(stores.DataRecords, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
+        var (store, served) = (stores.DataRecords, await CurrentTable(stores));
 
         // Refused at the key's build (a repeated key), given up in the middle of the COPY, cancelled at commit.
         await Assert.ThrowsAsync<ValidationFailedException>(() => Upload(store, Target("U-2", UploadMode.Replace), Row("5", "b"), Row("5", "c")));
@@ -376,7 +375,7 @@ public sealed class DataRecordStoreTests
         }
 
         Assert.Equal(["name-1-a", "name-2-a"], (await All(store, Entry, [1])).Select(r => r.Values[0]));
-        Assert.Equal(["data_record_versions", served], await VersionTables(stores));
+        Assert.Equal($"data_record_versions,{served}", await VersionTables(stores));
     }
 
     [Fact]
@@ -410,6 +409,10 @@ public sealed class DataRecordStoreTests
         Assert.True(reads > 0);
     }
 
+    /// <summary>The table of the entry's current version (PostgreSQL).</summary>
+    private static Task<string> CurrentTable(StoreBackends stores) =>
+        Scalar<string>(stores, $"SELECT table_name FROM data_record_versions WHERE entry_code = '{Entry}'");
+
     private static async Task<T> Scalar<T>(StoreBackends stores, string sql)
     {
         await using var connection = new NpgsqlConnection(stores.ConnectionString);
@@ -418,22 +421,11 @@ public sealed class DataRecordStoreTests
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The tables of versions in the database (and the pointers' table), by name.</summary>
-    private static async Task<List<string>> VersionTables(StoreBackends stores)
-    {
-        await using var connection = new NpgsqlConnection(stores.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'data\\_record%' ORDER BY table_name COLLATE \"C\"", connection);
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
+    /// <summary>The tables of versions in the database and the pointers' table, by name, comma-separated.</summary>
+    private static Task<string> VersionTables(StoreBackends stores) => Scalar<string>(stores, """
+        SELECT string_agg(table_name, ',' ORDER BY table_name COLLATE "C") FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_name LIKE 'data\_record%'
+        """);
 
     /// <summary>Records compare by key and values (a record's values are a list, which records compare by reference).</summary>
     private sealed class DataRecordComparer : IEqualityComparer<DataRecord>
