@@ -11,8 +11,11 @@ namespace DataSharing.Silo.Persistence;
 /// </summary>
 public sealed class PostgresDataRecordStore(NpgsqlDataSource database) : IDataRecordStore
 {
-    /// <summary>Replacements of one entry are one at a time and each takes a while: a read overtaken thrice is a fault.</summary>
-    private const int MaxAttempts = 3;
+    /// <summary>
+    /// Replacements of one entry go one at a time and each takes a while, so a read is overtaken once in a long while and
+    /// almost never twice; the bound only stops a fault (a pointer naming a table that is not there) from looping.
+    /// </summary>
+    private const int MaxAttempts = 10;
 
     public async Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default) =>
         await PostgresDataRecordWriter.Open(database, target, cancellationToken);

@@ -396,7 +396,7 @@ public sealed class DataRecordStoreTests
         });
 
         var reads = 0;
-        while (!stop.IsCancellationRequested)
+        do
         {
             // Both records of one version, never one of each; a table dropped under a read is followed to its successor.
             var page = await store.Read(Entry, [1], new PageRequest(10));
@@ -404,6 +404,7 @@ public sealed class DataRecordStoreTests
             Assert.Equal(page.Items[0].Values[0]![7..], page.Items[1].Values[0]![7..]);
             reads++;
         }
+        while (!stop.IsCancellationRequested);
 
         await replacing;
         Assert.True(reads > 0);
