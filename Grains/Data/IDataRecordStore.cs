@@ -40,7 +40,7 @@ public interface IDataRecordWriter : IAsyncDisposable
 {
     /// <summary>
     /// Adds a good row (values in the order of the entry's data items, <see cref="DataUploadTarget.ColumnCount"/> of
-    /// them) under its key. In an <see cref="UploadMode.Upsert"/> a key added twice keeps its later row. In a
+    /// them) under its key, which is the value of its <see cref="DataUploadTarget.KeyColumn"/> if the upload has one. In an <see cref="UploadMode.Upsert"/> a key added twice keeps its later row. In a
     /// <see cref="UploadMode.Replace"/> the keys are distinct (the upload reports a repeated key as a row error): one
     /// that reaches the store makes <see cref="Commit"/> fail and nothing is applied.
     /// </summary>

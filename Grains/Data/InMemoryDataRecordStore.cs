@@ -13,6 +13,8 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedSet<Record>> _entries = new(StringComparer.Ordinal);
+    /// <summary>The item each entry's records are keyed by, null for by line (as the PostgreSQL store's versions record it).</summary>
+    private readonly Dictionary<string, int?> _keyColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReportedError>> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _reportingUploads = new(StringComparer.Ordinal);
 
@@ -96,6 +98,7 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
         lock (_gate)
         {
             _entries[target.EntryCode] = records;
+            _keyColumns[target.EntryCode] = target.KeyColumn;
             PurgeEarlierErrors(target);
         }
     }
@@ -104,6 +107,12 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
     {
         lock (_gate)
         {
+            if (_keyColumns.TryGetValue(target.EntryCode, out var keyColumn) && keyColumn is not null && keyColumn != target.KeyColumn)
+            {
+                throw DataRecordRows.KeyItemChanged();
+            }
+
+            _keyColumns.TryAdd(target.EntryCode, target.KeyColumn);
             PurgeEarlierErrors(target);
             var records = _entries.IndexOf(target.EntryCode, Record.Order);
             foreach (var (key, values) in rows)

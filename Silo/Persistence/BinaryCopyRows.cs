@@ -38,11 +38,11 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>One row: <paramref name="ordinal"/> if given, then <paramref name="first"/>, then <paramref name="values"/>.</summary>
-    public ValueTask Add(long? ordinal, string first, string?[] values, CancellationToken cancellationToken)
+    /// <summary>One row: <paramref name="ordinal"/> if given, then <paramref name="first"/> if given, then <paramref name="values"/>.</summary>
+    public ValueTask Add(long? ordinal, string? first, string?[] values, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
-        var most = 2 + (ordinal is null ? 0 : 12) + 4 + Utf8.GetMaxByteCount(first.Length);
+        var most = 2 + (ordinal is null ? 0 : 12) + (first is null ? 0 : 4 + Utf8.GetMaxByteCount(first.Length));
         foreach (var value in values)
         {
             most += 4 + (value is null ? 0 : Utf8.GetMaxByteCount(value.Length));
@@ -53,7 +53,7 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
             Array.Resize(ref _buffer, _length + most);
         }
 
-        var fields = values.Length + 1 + (ordinal is null ? 0 : 1);
+        var fields = values.Length + (first is null ? 0 : 1) + (ordinal is null ? 0 : 1);
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), checked((short)fields));
         _length += 2;
         if (ordinal is { } number)
@@ -63,7 +63,11 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
             _length += 12;
         }
 
-        Text(first);
+        if (first is not null)
+        {
+            Text(first);
+        }
+
         foreach (var value in values)
         {
             Text(value);

@@ -24,15 +24,15 @@ public sealed class PostgresDataRecordStore(NpgsqlDataSource database) : IDataRe
     {
         DataRecordRows.CheckColumns(columns);
         var after = DataCursors.KeyAfter(page);
-        var records = await OnCurrentVersion<List<DataRecord>>(entryCode, [], async (table, width) =>
+        var records = await OnCurrentVersion<List<DataRecord>>(entryCode, [], async (table, width, key) =>
         {
             // Only the items asked for leave the server; one the version has no column for reads as NULL. The first page
             // has no lower bound at all rather than an "IS NULL OR" that a generic plan could not turn into an index range.
             var projection = string.Concat(columns.Select(c => c < width ? $", {PostgresDataRecordWriter.ItemColumn(c)}" : ", NULL::text"));
             await using var command = database.CreateCommand($"""
-                SELECT key{projection} FROM {PostgresDataRecordWriter.Quoted(table)}
-                {(after is null ? "" : "WHERE key > @after")}
-                ORDER BY key
+                SELECT {key}{projection} FROM {PostgresDataRecordWriter.Quoted(table)}
+                {(after is null ? "" : $"WHERE {key} > @after")}
+                ORDER BY {key}
                 LIMIT @limit
                 """);
             if (after is not null)
@@ -60,25 +60,25 @@ public sealed class PostgresDataRecordStore(NpgsqlDataSource database) : IDataRe
     }
 
     public Task<long> Count(string entryCode, CancellationToken cancellationToken = default) =>
-        OnCurrentVersion(entryCode, 0L, async (table, _) =>
+        OnCurrentVersion(entryCode, 0L, async (table, _, _) =>
         {
             await using var command = database.CreateCommand($"SELECT count(*) FROM {PostgresDataRecordWriter.Quoted(table)}");
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }, cancellationToken);
 
     /// <summary>
-    /// Runs a read on the table of the entry's current version, given with its number of item columns
-    /// (<paramref name="none"/> if the entry has no records). A replacement that commits between reading the pointer
+    /// Runs a read on the table of the entry's current version, given with its number of item columns and its key
+    /// column (<paramref name="none"/> if the entry has no records). A replacement that commits between reading the pointer
     /// and reading the table has dropped that table: the read then follows the pointer again, to the version that
     /// replaced it, as it would have had it started a moment later.
     /// </summary>
-    private async Task<T> OnCurrentVersion<T>(string entryCode, T none, Func<string, int, Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> OnCurrentVersion<T>(string entryCode, T none, Func<string, int, string, Task<T>> read, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            string table;
+            string table, key;
             int width;
-            await using (var pointer = database.CreateCommand("SELECT table_name, column_count FROM data_record_versions WHERE entry_code = @entry"))
+            await using (var pointer = database.CreateCommand("SELECT table_name, column_count, key_column FROM data_record_versions WHERE entry_code = @entry"))
             {
                 pointer.Parameters.AddWithValue("entry", entryCode);
                 await using var reader = await pointer.ExecuteReaderAsync(cancellationToken);
@@ -87,12 +87,12 @@ public sealed class PostgresDataRecordStore(NpgsqlDataSource database) : IDataRe
                     return none;
                 }
 
-                (table, width) = (reader.GetString(0), reader.GetInt32(1));
+                (table, width, key) = (reader.GetString(0), reader.GetInt32(1), reader.GetString(2));
             }
 
             try
             {
-                return await read(table, width);
+                return await read(table, width, key);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && attempt < MaxAttempts)
             {

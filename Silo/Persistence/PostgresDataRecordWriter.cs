@@ -23,7 +23,8 @@ namespace DataSharing.Silo.Persistence;
 /// Letting the later row win instead would cost every replacement, repeated keys or not, a second pass, or the writer
 /// a set of every key; a dataset that gives one key twice is a fault of the data the provider should hear of, and the
 /// upload reports it as a row error when it can tell (see <see cref="IDataRecordWriter.Add"/>). An entry without a
-/// key item is keyed by line, distinct by construction.</para>
+/// key item is keyed by line, distinct by construction. The key of an entry with a key item is that item's column
+/// (stored once, not again beside it); an entry without one has a key column of its own.</para>
 /// <para><b>Upsert</b> copies into a temporary table (dropped at commit), then merges it into the current version's
 /// table (created with its key if the entry has none yet, widened if the entry has more data items than it has
 /// columns) in one <c>INSERT ... SELECT DISTINCT ON (key) ... ORDER BY key, ordinal DESC ... ON CONFLICT DO UPDATE</c>:
@@ -33,6 +34,9 @@ namespace DataSharing.Silo.Persistence;
 /// </remarks>
 public sealed class PostgresDataRecordWriter : IDataRecordWriter
 {
+    /// <summary>The key column of a version whose keys are not a data item's: the line, or a key of the old layout (0013).</summary>
+    private const string LineKey = "key";
+
     /// <summary>Errors inserted per statement: a bad file of a million rows costs a thousand round trips, not a million.</summary>
     private const int ErrorBatch = 1000;
 
@@ -41,6 +45,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly string? _newTable;
+    private readonly string _keyColumn;
     private readonly List<(RowError Error, long Ordinal)> _pendingErrors = [];
     private BinaryCopyRows? _copy;
     private long _added;
@@ -52,6 +57,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         NpgsqlTransaction transaction, string? newTable, BinaryCopyRows copy)
     {
         (_database, _target, _connection, _transaction, _newTable, _copy) = (database, target, connection, transaction, newTable, copy);
+        _keyColumn = KeyColumnOf(target);
     }
 
     public static async Task<PostgresDataRecordWriter> Open(NpgsqlDataSource database, DataUploadTarget target, CancellationToken cancellationToken)
@@ -65,7 +71,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
             if (target.Mode == UploadMode.Replace)
             {
                 newTable = await NewTableName(connection, transaction, cancellationToken);
-                await Execute(connection, transaction, CreateTable(newTable, target.ColumnCount, withKey: false), cancellationToken);
+                await Execute(connection, transaction, CreateTable(newTable, target.ColumnCount, target.KeyColumn, withKey: false), cancellationToken);
             }
             else
             {
@@ -74,9 +80,11 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
                     cancellationToken);
             }
 
-            var copy = await BinaryCopyRows.Begin(connection, newTable is not null
-                ? $"COPY {Quoted(newTable)} (key{Listed(items)}) FROM STDIN (FORMAT BINARY, FREEZE)"
-                : $"COPY upload_rows (ordinal, key{Listed(items)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            var copy = await BinaryCopyRows.Begin(connection, newTable is null
+                ? $"COPY upload_rows (ordinal, key{Listed(items)}) FROM STDIN (FORMAT BINARY)"
+                : target.KeyColumn is null
+                    ? $"COPY {Quoted(newTable)} (key{Listed(items)}) FROM STDIN (FORMAT BINARY, FREEZE)"
+                    : $"COPY {Quoted(newTable)} ({string.Join(", ", items)}) FROM STDIN (FORMAT BINARY, FREEZE)", cancellationToken);
             return new PostgresDataRecordWriter(database, target, connection, transaction, newTable, copy);
         }
         catch
@@ -91,7 +99,9 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     {
         var copy = _copy ?? throw new ObjectDisposedException(nameof(PostgresDataRecordWriter));
         DataRecordRows.Check(_target, key, values);
-        return copy.Add(_newTable is null ? _added++ : null, key, values, cancellationToken);
+        // A replacement keyed by an item stores the key once, in the item's column.
+        return _newTable is null ? copy.Add(_added++, key, values, cancellationToken)
+            : copy.Add(null, _target.KeyColumn is null ? key : null, values, cancellationToken);
     }
 
     public async ValueTask Report(RowError error, CancellationToken cancellationToken = default)
@@ -168,11 +178,19 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     internal static string ItemColumn(int index) => $"v{index + 1}";
 
     /// <summary>
-    /// A version's table: its records by key (byte-wise, as the embedded store's sorted sets compare), the upsert that
-    /// last wrote each (NULL: the upload that created the table), and a text column per data item.
+    /// A version's table: the upsert that last wrote each record (NULL: the upload that created the table), a text
+    /// column per data item, and the records' key (byte-wise, as the embedded store's sorted sets compare), which is
+    /// the key item's column if the entry has one, else a column of its own (the line).
     /// </summary>
-    private static string CreateTable(string table, int columnCount, bool withKey) =>
-        $"""CREATE TABLE {Quoted(table)} (key text COLLATE "C" NOT NULL{(withKey ? " PRIMARY KEY" : "")}, upload_id text NULL{Typed(ItemColumns(0, columnCount))})""";
+    private static string CreateTable(string table, int columnCount, int? keyColumn, bool withKey)
+    {
+        var key = $"""text COLLATE "C" NOT NULL{(withKey ? " PRIMARY KEY" : "")}""";
+        var items = string.Concat(ItemColumns(0, columnCount).Select((c, i) => $", {c} {(i == keyColumn ? key : "text")}"));
+        return $"CREATE TABLE {Quoted(table)} ({(keyColumn is null ? $"{LineKey} {key}, " : "")}upload_id text NULL{items})";
+    }
+
+    /// <summary>The column that keys the records of a version created by <paramref name="target"/>.</summary>
+    private static string KeyColumnOf(DataUploadTarget target) => target.KeyColumn is { } k ? ItemColumn(k) : LineKey;
 
     private static IEnumerable<string> ItemColumns(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).Select(ItemColumn);
 
@@ -187,13 +205,13 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     }
 
     /// <summary>The entry's current version, locked against another upload's swap until this one commits; null if none.</summary>
-    private async Task<(string Table, int ColumnCount)?> CurrentVersion(CancellationToken cancellationToken)
+    private async Task<(string Table, int ColumnCount, string KeyColumn)?> CurrentVersion(CancellationToken cancellationToken)
     {
         await using var select = Statement(_connection, _transaction,
-            "SELECT table_name, column_count FROM data_record_versions WHERE entry_code = @entry FOR UPDATE");
+            "SELECT table_name, column_count, key_column FROM data_record_versions WHERE entry_code = @entry FOR UPDATE");
         select.Parameters.AddWithValue("entry", _target.EntryCode);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt32(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt32(1), reader.GetString(2)) : null;
     }
 
     private async Task Replace(string table, string? previous, CancellationToken cancellationToken)
@@ -201,7 +219,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         try
         {
             // One sort of all the keys, in the server's maintenance_work_mem (a sort that does not fit spills to disk).
-            await Execute(_connection, _transaction, $"ALTER TABLE {Quoted(table)} ADD PRIMARY KEY (key)", cancellationToken);
+            await Execute(_connection, _transaction, $"ALTER TABLE {Quoted(table)} ADD PRIMARY KEY ({_keyColumn})", cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -217,12 +235,19 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         }
     }
 
-    private async Task Upsert((string Table, int ColumnCount)? current, CancellationToken cancellationToken)
+    private async Task Upsert((string Table, int ColumnCount, string KeyColumn)? current, CancellationToken cancellationToken)
     {
-        var (table, width) = current ?? (await NewTableName(_connection, _transaction, cancellationToken), 0);
+        var (table, width, key) = current ?? (await NewTableName(_connection, _transaction, cancellationToken), 0, _keyColumn);
+        if (key != _keyColumn && key != LineKey)
+        {
+            // The entry's key item changed since its records were replaced: they are keyed by another item than this
+            // upload. (A version with a key column of its own, migrated or keyed by line, takes any upsert's keys.)
+            throw DataRecordRows.KeyItemChanged();
+        }
+
         if (current is null)
         {
-            await Execute(_connection, _transaction, CreateTable(table, _target.ColumnCount, withKey: true), cancellationToken);
+            await Execute(_connection, _transaction, CreateTable(table, _target.ColumnCount, _target.KeyColumn, withKey: true), cancellationToken);
             width = _target.ColumnCount;
         }
         else if (width < _target.ColumnCount)
@@ -242,11 +267,12 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         // A record written by this upload has this upload's values only: the columns it has no value for are emptied,
         // as a replaced row of values would have none there.
         var items = ItemColumns(0, _target.ColumnCount).ToList();
-        var updates = string.Concat(ItemColumns(0, width).Select((c, i) => $", {c} = {(i < items.Count ? $"excluded.{c}" : "NULL")}"));
+        var updates = string.Concat(ItemColumns(0, width).Where(c => c != key).Select(c => $", {c} = {(items.Contains(c) ? $"excluded.{c}" : "NULL")}"));
+        var keyOfItsOwn = key == LineKey ? "key, " : "";
         await using var merge = Statement(_connection, _transaction, $"""
-            INSERT INTO {Quoted(table)} (key, upload_id{Listed(items)})
-            SELECT DISTINCT ON (key) key, @upload{Listed(items)} FROM upload_rows ORDER BY key, ordinal DESC
-            ON CONFLICT (key) DO UPDATE SET upload_id = excluded.upload_id{updates}
+            INSERT INTO {Quoted(table)} ({keyOfItsOwn}upload_id{Listed(items)})
+            SELECT DISTINCT ON (key) {keyOfItsOwn}@upload{Listed(items)} FROM upload_rows ORDER BY key, ordinal DESC
+            ON CONFLICT ({key}) DO UPDATE SET upload_id = excluded.upload_id{updates}
             """);
         merge.Parameters.AddWithValue("upload", _target.UploadId);
         await merge.ExecuteNonQueryAsync(cancellationToken);
@@ -256,13 +282,15 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     private async Task PointAt(string table, int columnCount, CancellationToken cancellationToken, bool created = true)
     {
         await using var point = Statement(_connection, _transaction, $"""
-            INSERT INTO data_record_versions (entry_code, table_name, column_count, upload_id) VALUES (@entry, @table, @columns, @upload)
+            INSERT INTO data_record_versions (entry_code, table_name, column_count, key_column, upload_id)
+            VALUES (@entry, @table, @columns, @key, @upload)
             ON CONFLICT (entry_code) DO UPDATE SET table_name = excluded.table_name, column_count = excluded.column_count
-            {(created ? ", upload_id = excluded.upload_id" : "")}
+            {(created ? ", key_column = excluded.key_column, upload_id = excluded.upload_id" : "")}
             """);
         point.Parameters.AddWithValue("entry", _target.EntryCode);
         point.Parameters.AddWithValue("table", table);
         point.Parameters.AddWithValue("columns", columnCount);
+        point.Parameters.AddWithValue("key", _keyColumn);
         point.Parameters.AddWithValue("upload", _target.UploadId);
         await point.ExecuteNonQueryAsync(cancellationToken);
     }

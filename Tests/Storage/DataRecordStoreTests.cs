@@ -336,6 +336,25 @@ public sealed class DataRecordStoreTests
         Assert.Equal([error], (await store.Errors("U-other", PageRequest.First)).Items);
     }
 
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_records_without_a_key_item_are_keyed_by_line_and_an_upsert_by_a_changed_key_item_is_refused(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, new DataUploadTarget("U-1", Entry, UploadMode.Replace, 3, null), ["000000000002", "l2", "x"], ["000000000001", "l1", "y"]);
+        Assert.Equal(["000000000001", "000000000002"], (await All(store, Entry, [0])).Select(r => r.Key));
+        Assert.Equal(["y", "x"], (await All(store, Entry, [2])).Select(r => r.Values[0]));
+
+        // Records keyed by line take an upsert's keys; records keyed by one item refuse an upsert keyed by another.
+        await Upload(store, Target("U-2", UploadMode.Upsert), Row("000000000001", "u"));
+        Assert.Equal(["name-000000000001-u", "l2"], (await All(store, Entry, [1])).Select(r => r.Values[0]));
+        await Upload(store, new DataUploadTarget("U-3", Entry, UploadMode.Replace, 3, 1), ["k1", "k1", "x"]);
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Upload(store, Target("U-4", UploadMode.Upsert), ["k1", "b", "y"]));
+        Assert.Equal("mode", refused.Field);
+        Assert.Equal([["k1", "x"]], (await All(store, Entry, [0, 2])).Select(r => r.Values.ToArray()));
+    }
+
     [Fact]
     public async Task Art17_a_replacement_swaps_in_a_table_of_its_own_and_drops_the_previous_versions_table()
     {

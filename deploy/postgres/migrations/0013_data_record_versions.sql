@@ -6,23 +6,25 @@
 -- or the next, never a mix; an incremental upsert writes into the current version's table through its primary key.
 
 -- The current version of each entry that has records: the table that holds them (data_records_<n>, n from the
--- sequence), how many data items it has a column for, and the upload that created it, which wrote every record whose
--- upload_id is NULL.
+-- sequence), how many data items it has a column for, which column is its primary key, and the upload that created
+-- it, which wrote every record whose upload_id is NULL.
 CREATE TABLE IF NOT EXISTS data_record_versions
 (
     entry_code   text PRIMARY KEY,
     table_name   text NOT NULL UNIQUE,
     column_count int  NOT NULL,
+    key_column   text NOT NULL,
     upload_id    text NOT NULL
 );
 
 CREATE SEQUENCE IF NOT EXISTS data_record_tables;
 
--- The records already stored move to a table per entry, of the shape every version table has (see
--- PostgresDataRecordWriter.CreateTable): key byte-wise (COLLATE "C") as before; upload_id NULL for the records of the
--- upload that created the table, else the upsert that last wrote the record; then one text column per data item,
--- v1..vN in the order of the entry's data items (an array's elements took 4 bytes more each, and its header 20 more
--- per record, which a million-record load paid for in server CPU).
+-- The records already stored move to a table per entry, of the shape a version table of an entry without a key item
+-- has (see PostgresDataRecordWriter.CreateTable): key byte-wise (COLLATE "C") as before; upload_id NULL for the records
+-- of the upload that created the table, else the upsert that last wrote the record; then one text column per data
+-- item, v1..vN in the order of the entry's data items (an array's elements took 4 bytes more each, and its header 20
+-- more per record, which a million-record load paid for in server CPU). The version of an entry with a key item that
+-- a replacement creates has no key column: its key item's column is the primary key, stored once.
 DO $$
 DECLARE
     entry   record;
@@ -41,8 +43,8 @@ BEGIN
         EXECUTE format('CREATE TABLE %I (key text COLLATE "C" NOT NULL PRIMARY KEY, upload_id text NULL%s)', name, columns);
         EXECUTE format('INSERT INTO %I SELECT key, upload_id%s FROM data_records WHERE entry_code = $1', name, reads)
             USING entry.entry_code;
-        INSERT INTO data_record_versions (entry_code, table_name, column_count, upload_id)
-        VALUES (entry.entry_code, name, entry.width, entry.upload_id);
+        INSERT INTO data_record_versions (entry_code, table_name, column_count, key_column, upload_id)
+        VALUES (entry.entry_code, name, entry.width, 'key', entry.upload_id);
     END LOOP;
     DROP TABLE data_records;
 END
