@@ -145,6 +145,8 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         await FlushErrors(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
+        // The upload is over: its connection goes back to the pool now, not when (or if) the writer is disposed.
+        await _connection.DisposeAsync();
     }
 
     /// <summary>Without a commit, the rows (and a replacement's new table) are rolled back by closing the connection; the errors are kept.</summary>

@@ -356,6 +356,22 @@ public sealed class DataRecordStoreTests
     }
 
     [Fact]
+    public async Task Art17_a_committed_upload_gives_its_connection_back_to_the_pool_even_if_its_writer_is_never_disposed()
+    {
+        // The pool holds 10 connections (StoreBackends.Pooled): a writer that kept its connection after its commit would
+        // leave the 11th upload waiting for one until it timed out.
+        await using var stores = await StoreBackends.Create("postgres");
+        for (var i = 0; i < 15; i++)
+        {
+            var writer = await stores.DataRecords.Begin(Target($"U-{i}", i % 2 == 0 ? UploadMode.Replace : UploadMode.Upsert));
+            await writer.Add("1", Row("1", $"{i}"));
+            await writer.Commit();
+        }
+
+        Assert.Equal(["name-1-14"], (await All(stores.DataRecords, Entry, [1])).Select(r => r.Values[0]));
+    }
+
+    [Fact]
     public async Task Art17_a_replacement_swaps_in_a_table_of_its_own_and_drops_the_previous_versions_table()
     {
         await using var stores = await StoreBackends.Create("postgres");
