@@ -16,7 +16,7 @@ COPY of the same file, in the same run on the same server.
      costs a COPY, so the store's distance to the baseline can be read apart.
    - store-replace: bench/Upload.Store (Release): the file parsed (Sylvan.Data.Csv) and written through
      PostgresDataRecordStore as one Replace of an empty entry, committed (binary COPY in one transaction).
-   - store-replace-again: the same over the entry's N records (the delete of the old ones included).
+   - store-replace-again: the same over the entry's N records (the drop of the previous version's table included).
 4. Writes DIR/upload-<date>.md and .json: rows/s of each step and the store's rate as a share of copy-baseline.
 
    - api-upload (with --api BASE, e.g. http://127.0.0.1:8080 of deploy/local-cluster.sh): the same file POSTed to the
@@ -177,19 +177,27 @@ def store_replace(ctx):
 
 
 def check_count(ctx):
-    count = subprocess.run(["psql", ctx.uri, "-X", "-t", "-A", "-c", f"SELECT count(*) FROM data_records WHERE entry_code = '{ENTRY}'"],
+    table = current_table(ctx)
+    count = subprocess.run(["psql", ctx.uri, "-X", "-t", "-A", "-c", f'SELECT count(*) FROM "{table}"'],
                            check=True, capture_output=True, text=True, env=ctx.env).stdout.strip()
     if int(count) != ctx.rows:
-        sys.exit(f"data_records holds {count} records of {ENTRY}, not {ctx.rows}")
+        sys.exit(f"{table} holds {count} records of {ENTRY}, not {ctx.rows}")
+
+
+def current_table(ctx):
+    """The table of the entry's current version (migration 0013), or empty if it has none."""
+    return subprocess.run(["psql", ctx.uri, "-X", "-t", "-A", "-c", f"SELECT table_name FROM data_record_versions WHERE entry_code = '{ENTRY}'"],
+                          check=True, capture_output=True, text=True, env=ctx.env).stdout.strip()
 
 
 def store_replace_empty(ctx):
-    ctx.psql("TRUNCATE data_records", "CHECKPOINT")
+    table = current_table(ctx)
+    ctx.psql(*([f'DROP TABLE "{table}"'] if table else []), "DELETE FROM data_record_versions", "CHECKPOINT")
     return store_replace(ctx)
 
 
 def store_replace_again(ctx):
-    ctx.psql("VACUUM ANALYZE data_records", "CHECKPOINT")
+    ctx.psql(f'VACUUM ANALYZE "{current_table(ctx)}"', "CHECKPOINT")
     return store_replace(ctx)
 
 

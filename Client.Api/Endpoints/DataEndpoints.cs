@@ -81,7 +81,7 @@ public static class DataEndpoints
                 ? DataUploadReader.Csv(http.Request.Body, started.Columns, http.RequestAborted)
                 : DataUploadReader.Json(http.Request.Body, started.Columns, http.RequestAborted);
             // One batch in flight while the next is parsed: the API's parsing overlaps the grain's checks and writes.
-            var batch = new List<DataRow>(RowsPerBatch);
+            var batch = new DataRowBatch.Builder();
             Task sending = Task.CompletedTask;
             await foreach (var row in rows)
             {
@@ -89,15 +89,14 @@ public static class DataEndpoints
                 if (batch.Count == RowsPerBatch)
                 {
                     await sending;
-                    sending = resource.Append(id, batch);
-                    batch = new List<DataRow>(RowsPerBatch);
+                    sending = resource.Append(id, batch.Build());
                 }
             }
 
             await sending;
             if (batch.Count > 0)
             {
-                await resource.Append(id, batch);
+                await resource.Append(id, batch.Build());
             }
 
             done = await resource.Complete(id);

@@ -11,8 +11,8 @@ public interface IDataResourceGrain : IGrainWithStringKey
     /// <summary>Begins an upload by the provider's staff; 409 while another upload of the entry is receiving.</summary>
     Task<DataUploadStarted> BeginUpload(DataUploadRequest request, Actor by);
 
-    /// <summary>Validates and writes a batch of parsed rows; returns the upload's progress.</summary>
-    Task<DataUploadView> Append(string uploadId, IReadOnlyList<DataRow> rows);
+    /// <summary>Validates and writes a batch of parsed rows, in order; returns the upload's progress.</summary>
+    Task<DataUploadView> Append(string uploadId, DataRowBatch rows);
 
     /// <summary>Ends the upload: applied atomically, or rejected (bad rows under Reject) with nothing applied.</summary>
     /// <remarks>Applying millions of records (the commit of their COPY, an upsert's merge) takes longer than an ordinary call may.</remarks>

@@ -83,10 +83,10 @@ public sealed class DataResourceGrain(
         return new DataUploadStarted(view, items.Select(i => i.Name).ToList());
     }
 
-    public async Task<DataUploadView> Append(string uploadId, IReadOnlyList<DataRow> rows)
+    public async Task<DataUploadView> Append(string uploadId, DataRowBatch rows)
     {
         var upload = await Receiving(uploadId);
-        foreach (var row in rows)
+        foreach (var row in rows.Rows())
         {
             await upload.Take(row);
         }
@@ -285,6 +285,9 @@ public sealed class DataResourceGrain(
 
     private async Task<DataUploadView> Finish(Upload upload, DataUploadView done, string action, DateTimeOffset now)
     {
+        // Applied, rejected or failed, the upload is over: its writer lets go of what it holds (in cluster mode, a
+        // connection of the silo's pool, which every upload that ended without this kept until the pool ran dry).
+        await upload.Writer.DisposeAsync();
         done = done with { Quality = upload.Quality.ToReport() };
         _open = null;
         state.State.Upload = done;

@@ -21,7 +21,10 @@ public interface IDataRecordStore
     /// <summary>How many records the entry has now.</summary>
     Task<long> Count(string entryCode, CancellationToken cancellationToken = default);
 
-    /// <summary>The errors an upload reported (bad rows, rejected or quarantined), by line.</summary>
+    /// <summary>
+    /// The errors an upload reported (bad rows, rejected or quarantined), by line; kept until a later upload of the same
+    /// entry commits, whose report then is the entry's.
+    /// </summary>
     Task<Page<RowError>> Errors(string uploadId, PageRequest page, CancellationToken cancellationToken = default);
 }
 
@@ -37,15 +40,16 @@ public interface IDataRecordWriter : IAsyncDisposable
 {
     /// <summary>
     /// Adds a good row (values in the order of the entry's data items, <see cref="DataUploadTarget.ColumnCount"/> of
-    /// them) under its key. In an <see cref="UploadMode.Upsert"/> a key added twice keeps its later row. In a
+    /// them) under its key, which is the value of its <see cref="DataUploadTarget.KeyColumn"/> if the upload has one. In an <see cref="UploadMode.Upsert"/> a key added twice keeps its later row. In a
     /// <see cref="UploadMode.Replace"/> the keys are distinct (the upload reports a repeated key as a row error): one
     /// that reaches the store makes <see cref="Commit"/> fail and nothing is applied.
     /// </summary>
     ValueTask Add(string key, string?[] values, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reports an error of a bad row; kept whether or not the upload commits, and readable by
-    /// <see cref="IDataRecordStore.Errors"/> once <see cref="Commit"/> or disposal has returned. A row may have several.
+    /// Reports an error of a bad row; kept whether or not the upload commits (until a later upload of the entry commits),
+    /// and readable by <see cref="IDataRecordStore.Errors"/> once <see cref="Commit"/> or disposal has returned. A row
+    /// may have several.
     /// </summary>
     ValueTask Report(RowError error, CancellationToken cancellationToken = default);
 

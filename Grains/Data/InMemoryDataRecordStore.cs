@@ -13,7 +13,10 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedSet<Record>> _entries = new(StringComparer.Ordinal);
+    /// <summary>The item each entry's records are keyed by, null for by line (as the PostgreSQL store's versions record it).</summary>
+    private readonly Dictionary<string, int?> _keyColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReportedError>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _reportingUploads = new(StringComparer.Ordinal);
 
     public Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default) =>
         Task.FromResult<IDataRecordWriter>(new Writer(this, target));
@@ -61,13 +64,19 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
         }
     }
 
-    private void Report(string uploadId, RowError error)
+    private void Report(DataUploadTarget target, RowError error)
     {
         lock (_gate)
         {
-            if (!_errors.TryGetValue(uploadId, out var errors))
+            if (!_errors.TryGetValue(target.UploadId, out var errors))
             {
-                _errors[uploadId] = errors = [];
+                _errors[target.UploadId] = errors = [];
+                if (!_reportingUploads.TryGetValue(target.EntryCode, out var uploads))
+                {
+                    _reportingUploads[target.EntryCode] = uploads = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                uploads.Add(target.UploadId);
             }
 
             // An upload reads its file front to back, so an error almost always comes last (O(1)); one reported out of
@@ -84,25 +93,43 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
         }
     }
 
-    private void Replace(string entryCode, SortedSet<Record> records)
+    private void Replace(DataUploadTarget target, SortedSet<Record> records)
     {
         lock (_gate)
         {
-            _entries[entryCode] = records;
+            _entries[target.EntryCode] = records;
+            _keyColumns[target.EntryCode] = target.KeyColumn;
+            PurgeEarlierErrors(target);
         }
     }
 
-    private void Upsert(string entryCode, Dictionary<string, string?[]> rows)
+    private void Upsert(DataUploadTarget target, Dictionary<string, string?[]> rows)
     {
         lock (_gate)
         {
-            var records = _entries.IndexOf(entryCode, Record.Order);
+            if (_keyColumns.TryGetValue(target.EntryCode, out var keyColumn) && keyColumn is not null && keyColumn != target.KeyColumn)
+            {
+                throw DataRecordRows.KeyItemChanged();
+            }
+
+            _keyColumns.TryAdd(target.EntryCode, target.KeyColumn);
+            PurgeEarlierErrors(target);
+            var records = _entries.IndexOf(target.EntryCode, Record.Order);
             foreach (var (key, values) in rows)
             {
                 var record = new Record(key, values);
                 records.Remove(record);
                 records.Add(record);
             }
+        }
+    }
+
+    /// <summary>A committed upload's report is the one kept of its entry (as the PostgreSQL writer purges at commit).</summary>
+    private void PurgeEarlierErrors(DataUploadTarget target)
+    {
+        if (_reportingUploads.TryGetValue(target.EntryCode, out var uploads))
+        {
+            uploads.RemoveWhere(upload => upload != target.UploadId && _errors.Remove(upload));
         }
     }
 
@@ -169,7 +196,7 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
         public ValueTask Report(RowError error, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
-            store.Report(target.UploadId, error);
+            store.Report(target, error);
             return ValueTask.CompletedTask;
         }
 
@@ -184,11 +211,11 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
 
             if (target.Mode == UploadMode.Upsert)
             {
-                store.Upsert(target.EntryCode, _upserts);
+                store.Upsert(target, _upserts);
             }
             else
             {
-                store.Replace(target.EntryCode, _replacement);
+                store.Replace(target, _replacement);
             }
 
             return Task.CompletedTask;

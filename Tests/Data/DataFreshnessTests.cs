@@ -21,7 +21,7 @@ public sealed class DataFreshnessTests(PlatformTestCluster platform) : IClassFix
     {
         var resource = platform.Grains.GetGrain<IDataResourceGrain>(entry);
         var started = await resource.BeginUpload(new DataUploadRequest(mode, badRows, "csv"), Actors.Operator("340000-GA"));
-        await resource.Append(started.Upload.Id, rows.Length > 0 ? rows : Rows);
+        await resource.Append(started.Upload.Id, DataRowBatch.Of(rows.Length > 0 ? rows : Rows));
         return await resource.Complete(started.Upload.Id);
     }
 
@@ -71,7 +71,7 @@ public sealed class DataFreshnessTests(PlatformTestCluster platform) : IClassFix
             resource.BeginUpload(new DataUploadRequest(UploadMode.Replace, BadRowPolicy.Reject, "csv"), Actors.Operator("340000-RS")));
         Assert.Equal("Receiving", second.CurrentState);
 
-        await resource.Append(started.Upload.Id, [new DataRow(1, ["340104199003071235", "good", "none"])]);
+        await resource.Append(started.Upload.Id, DataRowBatch.Of([new DataRow(1, ["340104199003071235", "good", "none"])]));
         var done = await resource.Complete(started.Upload.Id);
         Assert.Equal(DataUploadStatus.Applied, done.Status);
         var view = await resource.Get();
@@ -106,7 +106,7 @@ public sealed class DataFreshnessTests(PlatformTestCluster platform) : IClassFix
 
         // An upload arms the periodic check: 30 days later the platform checks again by itself.
         var started = await resource.BeginUpload(new DataUploadRequest(UploadMode.Replace, BadRowPolicy.Reject, "csv"), Actors.Operator("340000-ZR"));
-        await resource.Append(started.Upload.Id, [new DataRow(1, ["C-3", "王五", "340302200001010029", "蚌埠市", null])]);
+        await resource.Append(started.Upload.Id, DataRowBatch.Of([new DataRow(1, ["C-3", "王五", "340302200001010029", "蚌埠市", null])]));
         Assert.Equal(DataUploadStatus.Applied, (await resource.Complete(started.Upload.Id)).Status);
         await platform.Advance(DataResourceGrain.QualityCheckPeriod + TimeSpan.FromMinutes(1));
         var periodic = await Eventually.Get(() => resource.GetQuality(), q => q!.By == Actor.System);

@@ -72,7 +72,7 @@ public sealed class EmergencyOpeningTests(IncidentCluster platform) : IClassFixt
         // 340000-GA-0002 (identity card validity) is NonOpen: its data is shared between departments only.
         var resource = platform.Grains.GetGrain<DataSharing.Data.IDataResourceGrain>("340000-GA-0002");
         var started = await resource.BeginUpload(new DataSharing.Data.DataUploadRequest(DataSharing.Data.UploadMode.Replace, DataSharing.Data.BadRowPolicy.Reject, "csv"), Actors.Operator("340000-GA"));
-        await resource.Append(started.Upload.Id, [new DataSharing.Data.DataRow(1, ["340104199003071235", "2020-01-01", "2040-01-01", "valid"])]);
+        await resource.Append(started.Upload.Id, DataSharing.Data.DataRowBatch.Of([new DataSharing.Data.DataRow(1, ["340104199003071235", "2020-01-01", "2040-01-01", "valid"])]));
         Assert.Equal(DataSharing.Data.DataUploadStatus.Applied, (await resource.Complete(started.Upload.Id)).Status);
 
         var anonymous = new Actor("anonymous@127.0.0.1", Role.Public, null);

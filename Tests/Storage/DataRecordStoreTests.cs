@@ -154,12 +154,9 @@ public sealed class DataRecordStoreTests
             // The store reads through other connections of its pool than the writer's: what they see is committed.
             Assert.Equal(before, await All(store, Entry, [1]), DataRecordComparer.Instance);
             Assert.Equal(before.Count, await store.Count(Entry));
-            if (stores.ConnectionString is { } connectionString)
+            if (stores.ConnectionString is not null)
             {
-                await using var other = new NpgsqlConnection(connectionString);
-                await other.OpenAsync();
-                await using var count = new NpgsqlCommand($"SELECT count(*) FROM data_records WHERE entry_code = '{Entry}'", other);
-                Assert.Equal((long)before.Count, (long)(await count.ExecuteScalarAsync())!);
+                Assert.Equal((long)before.Count, await Scalar<long>(stores, $"SELECT count(*) FROM \"{await CurrentTable(stores)}\""));
             }
 
             await writer.Commit();
@@ -262,6 +259,209 @@ public sealed class DataRecordStoreTests
         var last = await store.Read(Entry, [0, 1], new PageRequest(1, DataCursors.Of(new DataRecord("340102199001199998", []))));
         Assert.Equal(["name 199999", "340102199001199999"], Assert.Single(last.Items).Values);
     }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_an_upsert_merges_into_the_version_a_replacement_swapped_in_and_an_entry_gaining_items_gets_them(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        // Two replacements: the second's version is the one swapped in.
+        foreach (var (upload, tag) in new[] { ("U-1", "a"), ("U-2", "b") })
+        {
+            await Upload(store, Target(upload, UploadMode.Replace), Row("1", tag), Row("2", tag), Row("3", tag));
+        }
+
+        // The entry gained a fourth data item: the upsert's records have it, the others read it as null.
+        await Upload(store, new DataUploadTarget("U-3", Entry, UploadMode.Upsert, 4, 0), ["2", "name-2-c", "addr-c", "extra-c"], ["9", "name-9-c", "addr-c", "extra-c"]);
+
+        var records = await All(store, Entry, [1, 3], limit: 2);
+        Assert.Equal(["1", "2", "3", "9"], records.Select(r => r.Key));
+        Assert.Equal([["name-1-b", null], ["name-2-c", "extra-c"], ["name-3-b", null], ["name-9-c", "extra-c"]], records.Select(r => r.Values.ToArray()));
+
+        // A later upsert of three items writes a whole record of three: the fourth item, which it has no value for, is gone.
+        await Upload(store, Target("U-4", UploadMode.Upsert), Row("9", "d"));
+        Assert.Equal([["name-9-d", null]], (await All(store, Entry, [1, 3])).Where(r => r.Key == "9").Select(r => r.Values.ToArray()));
+        Assert.Equal(4, await store.Count(Entry));
+
+        // An entry whose first upload is an upsert has its records too.
+        await Upload(store, Target("U-5", UploadMode.Upsert, "340000-RS-0001"), Row("7", "e"), Row("7", "f"));
+        Assert.Equal(["name-7-f"], (await All(store, "340000-RS-0001", [1])).Select(r => r.Values[0]));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_a_reader_paging_across_a_replacement_goes_on_in_the_new_version_after_its_cursors_key(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), [.. Enumerable.Range(0, 20).Select(i => Row($"{i:D2}", "a"))]);
+        var first = await store.Read(Entry, [1], new PageRequest(5));
+        Assert.Equal(["00", "01", "02", "03", "04"], first.Items.Select(r => r.Key));
+
+        await Upload(store, Target("U-2", UploadMode.Replace), [.. Enumerable.Range(0, 30).Select(i => Row($"{i:D2}", "b"))]);
+        var second = await store.Read(Entry, [1], new PageRequest(5, first.Next));
+        Assert.Equal(["05", "06", "07", "08", "09"], second.Items.Select(r => r.Key));
+        Assert.All(second.Items, r => Assert.Equal($"name-{r.Key}-b", r.Values[0]));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_a_committed_upload_purges_the_reports_of_its_entrys_earlier_uploads(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        var error = new RowError(2, "idNumber", "GB 11643", "The check digit is wrong.");
+        async Task Reporting(DataUploadTarget target, bool commit)
+        {
+            await using var writer = await store.Begin(target);
+            await writer.Add("1", Row("1", target.UploadId));
+            await writer.Report(error);
+            if (commit)
+            {
+                await writer.Commit();
+            }
+        }
+
+        await Reporting(Target("U-1", UploadMode.Replace), commit: true);
+        await Reporting(Target("U-2", UploadMode.Replace), commit: false);
+        await Reporting(Target("U-other", UploadMode.Replace, "340000-RS-0001"), commit: true);
+        Assert.Single((await store.Errors("U-1", PageRequest.First)).Items);
+        Assert.Single((await store.Errors("U-2", PageRequest.First)).Items);
+
+        await Reporting(Target("U-3", UploadMode.Upsert), commit: true);
+        Assert.Empty((await store.Errors("U-1", PageRequest.First)).Items);
+        Assert.Empty((await store.Errors("U-2", PageRequest.First)).Items);
+        Assert.Equal([error], (await store.Errors("U-3", PageRequest.First)).Items);
+        Assert.Equal([error], (await store.Errors("U-other", PageRequest.First)).Items);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_records_without_a_key_item_are_keyed_by_line_and_an_upsert_by_a_changed_key_item_is_refused(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, new DataUploadTarget("U-1", Entry, UploadMode.Replace, 3, null), ["000000000002", "l2", "x"], ["000000000001", "l1", "y"]);
+        Assert.Equal(["000000000001", "000000000002"], (await All(store, Entry, [0])).Select(r => r.Key));
+        Assert.Equal(["y", "x"], (await All(store, Entry, [2])).Select(r => r.Values[0]));
+
+        // Records keyed by line take an upsert's keys; records keyed by one item refuse an upsert keyed by another.
+        await Upload(store, Target("U-2", UploadMode.Upsert), Row("000000000001", "u"));
+        Assert.Equal(["name-000000000001-u", "l2"], (await All(store, Entry, [1])).Select(r => r.Values[0]));
+        await Upload(store, new DataUploadTarget("U-3", Entry, UploadMode.Replace, 3, 1), ["k1", "k1", "x"]);
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Upload(store, Target("U-4", UploadMode.Upsert), ["k1", "b", "y"]));
+        Assert.Equal("mode", refused.Field);
+        Assert.Equal([["k1", "x"]], (await All(store, Entry, [0, 2])).Select(r => r.Values.ToArray()));
+    }
+
+    [Fact]
+    public async Task Art17_a_committed_upload_gives_its_connection_back_to_the_pool_even_if_its_writer_is_never_disposed()
+    {
+        // The pool holds 10 connections (StoreBackends.Pooled): a writer that kept its connection after its commit would
+        // leave the 11th upload waiting for one until it timed out.
+        await using var stores = await StoreBackends.Create("postgres");
+        for (var i = 0; i < 15; i++)
+        {
+            var writer = await stores.DataRecords.Begin(Target($"U-{i}", i % 2 == 0 ? UploadMode.Replace : UploadMode.Upsert));
+            await writer.Add("1", Row("1", $"{i}"));
+            await writer.Commit();
+        }
+
+        Assert.Equal(["name-1-14"], (await All(stores.DataRecords, Entry, [1])).Select(r => r.Values[0]));
+    }
+
+    [Fact]
+    public async Task Art17_a_replacement_swaps_in_a_table_of_its_own_and_drops_the_previous_versions_table()
+    {
+        await using var stores = await StoreBackends.Create("postgres");
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
+        var first = await CurrentTable(stores);
+        await Upload(store, Target("U-2", UploadMode.Replace), Row("3", "b"));
+        var second = await CurrentTable(stores);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(1L, await Scalar<long>(stores, $"SELECT count(*) FROM \"{second}\""));
+        Assert.Equal($"data_record_versions,{second}", await VersionTables(stores));
+    }
+
+    [Fact]
+    public async Task Art17_a_replacement_that_fails_before_its_swap_leaves_the_previous_version_served_and_no_table_behind()
+    {
+        await using var stores = await StoreBackends.Create("postgres");
+        await Upload(stores.DataRecords, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
+        var (store, served) = (stores.DataRecords, await CurrentTable(stores));
+
+        // Refused at the key's build (a repeated key), given up in the middle of the COPY, cancelled at commit.
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Upload(store, Target("U-2", UploadMode.Replace), Row("5", "b"), Row("5", "c")));
+        await using (var writer = await store.Begin(Target("U-3", UploadMode.Replace)))
+        {
+            for (var i = 0; i < 5000; i++)
+            {
+                await writer.Add($"{i:D5}", Row($"{i:D5}", "c"));
+            }
+        }
+
+        await using (var writer = await store.Begin(Target("U-4", UploadMode.Replace)))
+        {
+            await writer.Add("9", Row("9", "d"));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.Commit(new CancellationToken(canceled: true)));
+        }
+
+        Assert.Equal(["name-1-a", "name-2-a"], (await All(store, Entry, [1])).Select(r => r.Values[0]));
+        Assert.Equal($"data_record_versions,{served}", await VersionTables(stores));
+    }
+
+    [Fact]
+    public async Task Art17_reads_racing_replacements_follow_the_pointer_to_a_whole_version_every_time()
+    {
+        await using var stores = await StoreBackends.Create("postgres");
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-0", UploadMode.Replace), Row("1", "U-0"), Row("2", "U-0"));
+        using var stop = new CancellationTokenSource();
+        var replacing = Task.Run(async () =>
+        {
+            for (var i = 1; i <= 30; i++)
+            {
+                await Upload(store, Target($"U-{i}", UploadMode.Replace), Row("1", $"U-{i}"), Row("2", $"U-{i}"));
+            }
+
+            await stop.CancelAsync();
+        });
+
+        var reads = 0;
+        do
+        {
+            // Both records of one version, never one of each; a table dropped under a read is followed to its successor.
+            var page = await store.Read(Entry, [1], new PageRequest(10));
+            Assert.Equal(2, page.Items.Count);
+            Assert.Equal(page.Items[0].Values[0]![7..], page.Items[1].Values[0]![7..]);
+            reads++;
+        }
+        while (!stop.IsCancellationRequested);
+
+        await replacing;
+        Assert.True(reads > 0);
+    }
+
+    /// <summary>The table of the entry's current version (PostgreSQL).</summary>
+    private static Task<string> CurrentTable(StoreBackends stores) =>
+        Scalar<string>(stores, $"SELECT table_name FROM data_record_versions WHERE entry_code = '{Entry}'");
+
+    private static async Task<T> Scalar<T>(StoreBackends stores, string sql)
+    {
+        await using var connection = new NpgsqlConnection(stores.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The tables of versions in the database and the pointers' table, by name, comma-separated.</summary>
+    private static Task<string> VersionTables(StoreBackends stores) => Scalar<string>(stores, """
+        SELECT string_agg(table_name, ',' ORDER BY table_name COLLATE "C") FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_name LIKE 'data\_record%'
+        """);
 
     /// <summary>Records compare by key and values (a record's values are a list, which records compare by reference).</summary>
     private sealed class DataRecordComparer : IEqualityComparer<DataRecord>
