@@ -6,7 +6,7 @@ namespace DataSharing.Silo.Persistence;
 
 /// <summary>
 /// The cluster-mode records and upload errors: a table per entry's current version, named by data_record_versions
-/// (migration 0013), and data_upload_errors (0009), written by <see cref="PostgresDataRecordWriter"/>; records are
+/// (migration 0014), and data_upload_errors (0009), written by <see cref="PostgresDataRecordWriter"/>; records are
 /// read a page at a time as one range of their table's primary key.
 /// </summary>
 public sealed class PostgresDataRecordStore(NpgsqlDataSource database) : IDataRecordStore

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace DataSharing.Silo.Persistence;
 
 /// <summary>
-/// One upload of an entry's records (migration 0013): one connection and one transaction from <see cref="Open"/> to
+/// One upload of an entry's records (migration 0014): one connection and one transaction from <see cref="Open"/> to
 /// <see cref="Commit"/>, the good rows streamed to the server by binary COPY as they are added (the writer holds at
 /// most a chunk of encoded rows, see <see cref="BinaryCopyRows"/>), the errors inserted in batches on other
 /// connections of the pool, outside that transaction.
@@ -34,7 +34,7 @@ namespace DataSharing.Silo.Persistence;
 /// </remarks>
 public sealed class PostgresDataRecordWriter : IDataRecordWriter
 {
-    /// <summary>The key column of a version whose keys are not a data item's: the line, or a key of the old layout (0013).</summary>
+    /// <summary>The key column of a version whose keys are not a data item's: the line, or a key of the old layout (0014).</summary>
     private const string LineKey = "key";
 
     /// <summary>Errors inserted per statement: a bad file of a million rows costs a thousand round trips, not a million.</summary>
