@@ -22,6 +22,7 @@ using Npgsql;
 using Orleans.Reminders;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace DataSharing.Silo.Hosting;
@@ -112,9 +113,12 @@ public static class PlatformSiloHosting
                     else
                     {
                         silo.Services.AddSingleton(sp => new PostgresStateReads(sp.GetRequiredService<NpgsqlDataSource>(), options.ServiceId));
-                        silo.Services.AddGrainStorage(StorageNames.Platform,
-                            (sp, name) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(
-                                sp, sp.GetRequiredKeyedService<IGrainStorageSerializer>(name), options.ServiceId));
+                        // A group commit of its own: a state write never waits behind the audit chain's lock, which
+                        // the other group commit takes for the audit records of every silo in turn.
+                        silo.Services.AddKeyedSingleton(StorageNames.Platform, (sp, _) => ActivatorUtilities.CreateInstance<PostgresGroupCommit>(sp));
+                        silo.Services.AddGrainStorage(StorageNames.Platform, (sp, name) => new PostgresGrainStorage(
+                            sp.GetRequiredService<PostgresStateReads>(), sp.GetRequiredKeyedService<PostgresGroupCommit>(name),
+                            sp.GetRequiredKeyedService<IGrainStorageSerializer>(name), sp.GetRequiredService<IActivatorProvider>(), options.ServiceId));
                     }
 
                     // Stream subscriptions are grain state too: kept in PostgreSQL, a subscriber's registration outlives a silo.
