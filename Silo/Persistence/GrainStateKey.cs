@@ -1,3 +1,5 @@
+using Npgsql;
+using NpgsqlTypes;
 using Orleans.Runtime;
 
 namespace DataSharing.Silo.Persistence;
@@ -24,6 +26,18 @@ public readonly record struct GrainStateKey(string StateName, long N0, long N1, 
         }
 
         return new(stateName, 0, 0, grainId.Key.ToString(), HashOf(grainId));
+    }
+
+    /// <summary>A statement on this row: $1 to $5 are the service and the key columns, in the table's key order.</summary>
+    public NpgsqlBatchCommand Statement(string sql, string serviceId)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        statement.Parameters.Add(new() { Value = serviceId, NpgsqlDbType = NpgsqlDbType.Varchar });
+        statement.Parameters.Add(new() { Value = StateName, NpgsqlDbType = NpgsqlDbType.Varchar });
+        statement.Parameters.Add(new() { Value = N0 });
+        statement.Parameters.Add(new() { Value = N1 });
+        statement.Parameters.Add(new() { Value = Extension, NpgsqlDbType = NpgsqlDbType.Varchar });
+        return statement;
     }
 
     // The column is informational (no query uses it): Orleans' own uniform hash of the id.

@@ -10,8 +10,8 @@ namespace DataSharing.Silo.Persistence;
 /// <summary>
 /// Grain storage for the platform's grains in cluster mode, on the same table and row format as the Orleans ADO.NET
 /// provider (<c>orleans_grain_state</c>, migration 0002), with one difference: reads and writes are batched. A write
-/// goes into the silo's group commit (<see cref="PostgresGroupCommit"/>), so the states of many concurrent acts, and
-/// the audit records and list rows of others, commit in one transaction; a read goes with the other activations'
+/// goes into a group commit of the states' own (a <see cref="PostgresGroupCommit"/> that never takes the audit chain's
+/// lock), so the states of many concurrent acts commit in one transaction; a read goes with the other activations'
 /// reads of the moment. The official provider spends a transaction on each write (measured in bench/results: three
 /// transactions per new case, where pgbench spends one per insert), which is what issue 9's submission target needs
 /// gone. Concurrency is the provider's: the version is the ETag, a write succeeds only on the version it read, and
@@ -85,17 +85,12 @@ public sealed class PostgresGrainStorage(
           AND version = $6
         """, key, payload, version);
 
-    private NpgsqlBatchCommand Command(string sql, GrainStateKey key, byte[]? payload, int sixth) => new(sql)
+    /// <param name="sixth">$6: the grain id's hash for an insert, the version read for an update.</param>
+    private NpgsqlBatchCommand Command(string sql, GrainStateKey key, byte[]? payload, int sixth)
     {
-        Parameters =
-        {
-            new() { Value = serviceId, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = key.StateName, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = key.N0 },
-            new() { Value = key.N1 },
-            new() { Value = key.Extension, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = sixth },
-            new() { Value = (object?)payload ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea },
-        },
-    };
+        var statement = key.Statement(sql, serviceId);
+        statement.Parameters.Add(new() { Value = sixth });
+        statement.Parameters.Add(new() { Value = (object?)payload ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea });
+        return statement;
+    }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace DataSharing.Silo.Persistence;
 
@@ -66,20 +65,10 @@ public sealed class PostgresStateReads : IAsyncDisposable
         }
     }
 
-    private NpgsqlBatchCommand Statement(GrainStateKey key) => new("""
+    private NpgsqlBatchCommand Statement(GrainStateKey key) => key.Statement("""
         SELECT payload, version FROM orleans_grain_state
         WHERE service_id = $1 AND grain_type = $2 AND grain_id_n0 = $3 AND grain_id_n1 = $4 AND grain_key_ext = $5
-        """)
-    {
-        Parameters =
-        {
-            new() { Value = _serviceId, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = key.StateName, NpgsqlDbType = NpgsqlDbType.Varchar },
-            new() { Value = key.N0 },
-            new() { Value = key.N1 },
-            new() { Value = key.Extension, NpgsqlDbType = NpgsqlDbType.Varchar },
-        },
-    };
+        """, _serviceId);
 
     private sealed record Read(GrainStateKey Key)
     {
