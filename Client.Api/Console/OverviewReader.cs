@@ -1,4 +1,4 @@
-using DataSharing.Audit;
+using DataSharing.Assessment;
 using DataSharing.Cases;
 using DataSharing.Common;
 using DataSharing.Departments;
@@ -8,7 +8,8 @@ namespace DataSharing.Api.Console;
 
 /// <summary>
 /// Builds the overview from the stores every time it is asked (the stream only says when to ask again): the inbox of
-/// every department for share requests, the case lists for the other kinds, the audit log for the weekly series.
+/// every department for share requests, the case lists for the other kinds, the assessment facts and violations by
+/// day for the weekly series.
 /// </summary>
 public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadlines)
 {
@@ -20,9 +21,6 @@ public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadli
     ];
 
     public const int Weeks = 8;
-
-    /// <summary>How much of the audit log the weekly series reads, at most, oldest first: a longer log is cut short (see README).</summary>
-    private const int AuditPages = 20;
 
     public async Task<OverviewModel> Read()
     {
@@ -72,48 +70,31 @@ public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadli
     }
 
     /// <summary>
-    /// The last <see cref="Weeks"/> weeks (Monday to Sunday) of share-request answers and overdue turns, from the audit
-    /// log: an answer is on time when its request had not turned overdue before it.
+    /// The last <see cref="Weeks"/> weeks (Monday to Sunday) of share-request answers (on time or not, from the
+    /// assessment facts by answer date) and of requests turned overdue (their Art 43(4) violations by the day found):
+    /// two index ranges of the days shown, whatever the size of the logs.
     /// </summary>
     private async Task<IReadOnlyList<WeekPoint>> WeeklyAnswers(DateOnly today)
     {
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var first = monday.AddDays(-7 * (Weeks - 1));
-        var weeks = Enumerable.Range(0, Weeks).Select(i => new int[3]).ToArray();
-        var turnedOverdue = new HashSet<string>();
-        var after = 0L;
-        for (var i = 0; i < AuditPages; i++)
+        var until = monday.AddDays(7);
+        var answers = grains.GetGrain<IAssessmentGrain>(0).AnswersByDay(CaseKinds.ShareRequest, first, until);
+        var overdue = grains.GetGrain<IViolationLogGrain>(0).CountByDay(CaseKinds.ShareRequest, ViolationRecord.NotInTime, first, until);
+        var weeks = new (int Answered, int OnTime, int Overdue)[Weeks];
+        int WeekOf(DateOnly day) => (day.DayNumber - first.DayNumber) / 7;
+        foreach (var day in await answers)
         {
-            var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(AfterSequence: after, Limit: PageRequest.MaxLimit));
-            foreach (var entry in records.Select(r => r.Entry).Where(e => e.CaseKind == CaseKinds.ShareRequest))
-            {
-                var week = (ShanghaiTime.DateOf(entry.At).DayNumber - first.DayNumber) / 7;
-                var counts = week is >= 0 and < Weeks ? weeks[week] : null;
-                switch (entry.Action)
-                {
-                    case "overdue":
-                        turnedOverdue.Add(entry.CaseId);
-                        if (counts is not null)
-                        {
-                            counts[2]++;
-                        }
-
-                        break;
-                    case "approve" or "refuse" when counts is not null:
-                        counts[0]++;
-                        counts[1] += turnedOverdue.Contains(entry.CaseId) ? 0 : 1;
-                        break;
-                }
-            }
-
-            if (records.Count < PageRequest.MaxLimit)
-            {
-                break;
-            }
-
-            after = records[^1].Sequence;
+            ref var week = ref weeks[WeekOf(day.Day)];
+            week = (week.Answered + day.Answered, week.OnTime + day.OnTime, week.Overdue);
         }
 
-        return weeks.Select((c, i) => new WeekPoint(first.AddDays(7 * i), c[0], c[1], c[2])).ToList();
+        foreach (var day in await overdue)
+        {
+            ref var week = ref weeks[WeekOf(day.Day)];
+            week = week with { Overdue = week.Overdue + day.Count };
+        }
+
+        return weeks.Select((w, i) => new WeekPoint(first.AddDays(7 * i), w.Answered, w.OnTime, w.Overdue)).ToList();
     }
 }

@@ -281,7 +281,7 @@ public sealed class ShareRequestGrain(
         {
             var deadline = request.AnswerDeadline!;
             state.State.PendingViolations.Add(new ViolationRecord(
-                $"{Id}:answer-overdue", request.ProviderDepartment, "Art 43(4)", CaseKind, Id,
+                $"{Id}:answer-overdue", request.ProviderDepartment, ViolationRecord.NotInTime, CaseKind, Id,
                 $"Share request {Id} from {request.Submission.RequesterDepartment} was not answered within {deadline.WorkingDays} working days (due {deadline.DueDate:yyyy-MM-dd}, Art 25).",
                 now));
             await Move(request, ShareRequestAction.MarkOverdue, "overdue", $"Not answered by {deadline.DueAt:O}.", Actor.System);

@@ -66,6 +66,8 @@ public sealed class FailingStoresCluster : PlatformTestCluster
         }
 
         public Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year) => store.Assess(departments, year);
+
+        public Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until) => store.AnswersByDay(kind, from, until);
     }
 
     private sealed class FailingCatalog(ICatalogListStore store, FailingStoresCluster faults) : ICatalogListStore
