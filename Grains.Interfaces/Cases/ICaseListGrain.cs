@@ -13,4 +13,7 @@ public interface ICaseListGrain : IGrainWithIntegerKey
 
     /// <summary>The cases the query names, soonest due first (undated last), then by id.</summary>
     Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page);
+
+    /// <summary>One case's row (its kind and id), or null if none was published; the caller decides who may see it.</summary>
+    Task<CaseSummary?> Find(string kind, string id);
 }

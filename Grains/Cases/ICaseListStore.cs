@@ -15,4 +15,7 @@ public interface ICaseListStore
 
     /// <summary>The cases <paramref name="query"/> names, soonest due first (undated last), then by id (ordinal).</summary>
     Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page);
+
+    /// <summary>One case's row, or null if none was published.</summary>
+    Task<CaseSummary?> Find(string kind, string id);
 }

@@ -55,6 +55,14 @@ public sealed class InMemoryCaseListStore : ICaseListStore
         }
     }
 
+    public Task<CaseSummary?> Find(string kind, string id)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_rows.GetValueOrDefault((kind, id)));
+        }
+    }
+
     /// <summary>Every list the row is in: for each of its departments and for all departments, unfiltered and by openness and status.</summary>
     private static IEnumerable<(string Kind, string? Department, string Filter)> ListsOf(CaseSummary row) =>
         row.Departments.Distinct().Append(null).SelectMany(d => new[]

@@ -119,6 +119,19 @@ public abstract class CaseListStoreContract
         Assert.Equal("after", (await Assert.ThrowsAsync<ValidationFailedException>(() => Store.List(new CaseListQuery(_kind), new PageRequest(1, "not a cursor")))).Field);
     }
 
+    [Fact]
+    public async Task A_case_s_row_is_found_by_kind_and_id_in_its_newest_version()
+    {
+        await Store.Upsert(Row("C-1", version: 2, status: "Overdue", due: Opened.AddDays(7), departments: ["340000-GA", "340000-RS"]));
+        await Store.Upsert(Row("C-1", version: 1));
+
+        var found = await Store.Find(_kind, "C-1");
+        Assert.Equal(Row("C-1", version: 2, status: "Overdue", due: Opened.AddDays(7), departments: ["340000-GA", "340000-RS"]) with { Departments = found!.Departments }, found);
+        Assert.Equal(["340000-GA", "340000-RS"], found.Departments);
+        Assert.Null(await Store.Find(_kind, "C-2"));
+        Assert.Null(await Store.Find(_kind + "x", "C-1"));
+    }
+
     private CaseSummary Row(
         string id, int version = 1, string status = "Verifying", bool open = true, DateTimeOffset? due = null, string[]? departments = null) =>
         new(id, _kind, status, $"Case {id}", departments ?? ["340000-GA"], due, Opened, Opened.AddHours(version), version, open);

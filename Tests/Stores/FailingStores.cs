@@ -55,6 +55,8 @@ public sealed class FailingStoresCluster : PlatformTestCluster
         }
 
         public Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page) => store.List(query, page);
+
+        public Task<CaseSummary?> Find(string kind, string id) => store.Find(kind, id);
     }
 
     private sealed class FailingAssessment(IAssessmentStore store, FailingStoresCluster faults) : IAssessmentStore
