@@ -7,9 +7,9 @@ using DataSharing.Sharing;
 namespace DataSharing.Api.Console;
 
 /// <summary>
-/// Builds the overview from the stores every time it is asked (the stream only says when to ask again): the inbox of
-/// every department for share requests, the case lists for the other kinds, the assessment facts and violations by
-/// day for the weekly series.
+/// Builds the overview from the stores every time it is asked (the stream only says when to ask again): counts of the
+/// open cases grouped in the stores, the soonest due rows of the share-request and case lists, the assessment facts
+/// and violations by day for the weekly series.
 /// </summary>
 public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadlines)
 {
@@ -22,51 +22,44 @@ public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadli
 
     public const int Weeks = 8;
 
+    /// <summary>Rows each list of the overview shows, soonest due first; its counters count them all.</summary>
+    public const int Shown = 50;
+
     public async Task<OverviewModel> Read()
     {
-        var open = new List<OpenCase>();
-        open.AddRange(await OpenShareRequests());
-        foreach (var kind in ListedKinds)
-        {
-            var rows = await grains.GetGrain<ICaseListGrain>(0).List(new CaseListQuery(kind, Open: true), new PageRequest(PageRequest.MaxLimit));
-            open.AddRange(rows.Items.Select(r => new OpenCase(r.Kind, r.Id, r.Title, r.Status, r.Departments.FirstOrDefault() ?? "", r.DueAt)));
-        }
-
         var now = deadlines.Now;
         var today = deadlines.Today;
         var weekEnd = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7 - 1);
-        var dated = open.Where(c => c.DueAt is not null).OrderBy(c => c.DueAt).ToList();
-        var overdue = dated.Where(c => c.DueAt <= now).ToList();
+        var bounds = new DueBounds(now, ShanghaiTime.EndOf(today), ShanghaiTime.EndOf(weekEnd));
+        var requests = grains.GetGrain<IShareRequestQueryGrain>(0);
+        var lists = grains.GetGrain<ICaseListGrain>(0);
+
+        // Counts by grouped queries over the open cases; rows from the head of each list sorted by deadline: the cost
+        // follows what is open and what is shown, never the cases that have ended.
+        var counts = (await requests.CountOpen(bounds)).Concat(await lists.CountOpen(ListedKinds, bounds)).ToList();
+        var heads = new List<OpenCase>();
+        foreach (var page in new[] { requests.Overdue(new PageRequest(Shown)), requests.Awaiting(new PageRequest(Shown)) })
+        {
+            heads.AddRange((await page).Items.Select(r => new OpenCase(CaseKinds.ShareRequest, r.Id, r.EntryName, r.Status.ToString(), r.ProviderDepartment, r.DueAt)));
+        }
+
+        foreach (var page in await Task.WhenAll(ListedKinds.Select(kind => lists.List(new CaseListQuery(kind, Open: true), new PageRequest(Shown)))))
+        {
+            heads.AddRange(page.Items.Select(r => new OpenCase(r.Kind, r.Id, r.Title, r.Status, r.Departments.FirstOrDefault() ?? "", r.DueAt)));
+        }
+
+        var dated = heads.Where(c => c.DueAt is not null).OrderBy(c => c.DueAt).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var pending = dated.Where(c => c.DueAt > now).ToList();
         return new OverviewModel(
-            open.GroupBy(c => (c.Kind, c.Status)).Select(g => new OpenCount(g.Key.Kind, g.Key.Status, g.Count())).OrderBy(c => c.Kind).ThenBy(c => c.Status).ToList(),
-            pending.Where(c => DueDate(c) == today).ToList(),
-            pending.Where(c => DueDate(c) <= weekEnd).ToList(),
-            overdue,
-            overdue.GroupBy(c => c.Department).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList(),
+            counts.GroupBy(c => (c.Kind, c.Status)).Select(g => new OpenCount(g.Key.Kind, g.Key.Status, g.Sum(c => c.Open)))
+                .OrderBy(c => c.Kind).ThenBy(c => c.Status).ToList(),
+            new OverviewTotals(counts.Sum(c => c.Open), counts.Sum(c => c.DueToday), counts.Sum(c => c.DueThisWeek), counts.Sum(c => c.Overdue)),
+            pending.Where(c => c.DueAt <= bounds.TodayEnds).Take(Shown).ToList(),
+            pending.Where(c => c.DueAt <= bounds.WeekEnds).Take(Shown).ToList(),
+            dated.Where(c => c.DueAt <= now).Take(Shown).ToList(),
+            counts.Where(c => c.Overdue > 0).GroupBy(c => c.Department).Select(g => (g.Key, g.Sum(c => c.Overdue)))
+                .OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
             await WeeklyAnswers(today));
-    }
-
-    /// <summary>The date a deadline ends (its instant is 24:00 of that date).</summary>
-    private static DateOnly DueDate(OpenCase c) => ShanghaiTime.DateOf(c.DueAt!.Value - TimeSpan.FromTicks(1));
-
-    private async Task<List<OpenCase>> OpenShareRequests()
-    {
-        var open = new List<OpenCase>();
-        var directory = grains.GetGrain<IDepartmentDirectoryGrain>(IDepartmentDirectoryGrain.Key);
-        for (var page = new PageRequest(PageRequest.MaxLimit); ;)
-        {
-            var departments = await directory.List(page);
-            var inboxes = await Task.WhenAll(departments.Items.Select(d =>
-                grains.GetGrain<IShareRequestQueryGrain>(0).Inbox(d.Code, new PageRequest(PageRequest.MaxLimit))));
-            open.AddRange(inboxes.SelectMany(i => i.Items).Select(r => new OpenCase(CaseKinds.ShareRequest, r.Id, r.EntryName, r.Status.ToString(), r.ProviderDepartment, r.DueAt)));
-            if (departments.Next is null)
-            {
-                return open;
-            }
-
-            page = page with { After = departments.Next };
-        }
     }
 
     /// <summary>

@@ -16,4 +16,7 @@ public interface ICaseListGrain : IGrainWithIntegerKey
 
     /// <summary>One case's row (its kind and id), or null if none was published; the caller decides who may see it.</summary>
     Task<CaseSummary?> Find(string kind, string id);
+
+    /// <summary>The open cases of <paramref name="kinds"/> counted by kind, status and first department: overdue, due today and due this week by <paramref name="bounds"/>.</summary>
+    Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds);
 }

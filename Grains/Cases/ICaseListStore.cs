@@ -18,4 +18,7 @@ public interface ICaseListStore
 
     /// <summary>One case's row, or null if none was published.</summary>
     Task<CaseSummary?> Find(string kind, string id);
+
+    /// <summary>The open cases of <paramref name="kinds"/> counted by kind, status and first department, against <paramref name="bounds"/>.</summary>
+    Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds);
 }

@@ -57,6 +57,8 @@ public sealed class FailingStoresCluster : PlatformTestCluster
         public Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page) => store.List(query, page);
 
         public Task<CaseSummary?> Find(string kind, string id) => store.Find(kind, id);
+
+        public Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds) => store.CountOpen(kinds, bounds);
     }
 
     private sealed class FailingAssessment(IAssessmentStore store, FailingStoresCluster faults) : IAssessmentStore
