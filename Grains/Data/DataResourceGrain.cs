@@ -257,7 +257,7 @@ public sealed class DataResourceGrain(
 
         var now = clock.Now;
         state.State.Due = await NextDue(entry.Content, updated);
-        await Record("recompute-deadline", $"due {old.DueDate:yyyy-MM-dd}", $"due {state.State.Due?.DueDate:yyyy-MM-dd}", Actor.System,
+        await Record(CaseDeadlines.RecomputeAction, $"due {old.DueDate:yyyy-MM-dd}", $"due {state.State.Due?.DueDate:yyyy-MM-dd}", Actor.System,
             entry.Content.ProviderDepartment, now);
         return new DeadlineMove(CaseKind, Code, old.DueDate, state.State.Due?.DueDate ?? old.DueDate, state.State.Due?.Provisional ?? false);
     }

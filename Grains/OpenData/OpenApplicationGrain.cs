@@ -98,10 +98,9 @@ public sealed class OpenApplicationGrain : CaseGrain<OpenApplicationGrain.State>
         await Save(application with
         {
             Deadline = deadline,
-            History = [.. application.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", application.Status.ToString(),
-                application.Status.ToString(), $"Due {deadline.DueDate:yyyy-MM-dd}, was {application.Deadline.DueDate:yyyy-MM-dd}.")],
+            History = [.. application.History, CaseDeadlines.Recomputed(Clock.Now, application.Status.ToString(), application.Deadline, deadline)],
         });
-        return new DeadlineMove(CaseKind, Id, application.Deadline.DueDate, deadline.DueDate, deadline.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, application.Deadline, deadline);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

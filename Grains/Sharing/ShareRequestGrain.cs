@@ -255,14 +255,12 @@ public sealed class ShareRequestGrain(
         }
 
         var deadline = await this.Compute(request.ReceivedAt, request.AnswerDeadline.WorkingDays);
-        var now = clock.Now;
         await Commit(request with
         {
             AnswerDeadline = deadline,
-            History = [.. request.History, new CaseTransition(now, Actor.System, "recompute-deadline", request.Status.ToString(), request.Status.ToString(),
-                $"Due {deadline.DueDate:yyyy-MM-dd}{(deadline.Provisional ? " (provisional)" : "")}, was {request.AnswerDeadline.DueDate:yyyy-MM-dd}.")],
+            History = [.. request.History, CaseDeadlines.Recomputed(clock.Now, request.Status.ToString(), request.AnswerDeadline, deadline)],
         });
-        return new DeadlineMove(CaseKind, Id, request.AnswerDeadline.DueDate, deadline.DueDate, deadline.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, request.AnswerDeadline, deadline);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
