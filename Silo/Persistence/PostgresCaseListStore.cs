@@ -98,28 +98,14 @@ public sealed class PostgresCaseListStore(NpgsqlDataSource database, PostgresGro
     public async Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds)
     {
         // The open rows of each kind through case_rows_open_page, however many cases have closed before.
-        await using var command = database.CreateCommand("""
-            SELECT kind, status, coalesce(departments[1], ''), count(*)::integer,
-                   (count(*) FILTER (WHERE due_at <= @now))::integer,
-                   (count(*) FILTER (WHERE due_at > @now AND due_at <= @todayEnds))::integer,
-                   (count(*) FILTER (WHERE due_at > @now AND due_at <= @weekEnds))::integer
+        await using var command = database.CreateCommand($"""
+            SELECT kind, status, coalesce(departments[1], ''), {OpenCaseCounts.Columns}
             FROM case_rows
             WHERE kind = ANY (@kinds) AND open
             GROUP BY 1, 2, 3
             """);
         command.Parameters.AddWithValue("kinds", kinds.ToArray());
-        command.Parameters.AddWithValue("now", bounds.Now.ToUniversalTime());
-        command.Parameters.AddWithValue("todayEnds", bounds.TodayEnds.ToUniversalTime());
-        command.Parameters.AddWithValue("weekEnds", bounds.WeekEnds.ToUniversalTime());
-        var counts = new List<OpenCaseCount>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            counts.Add(new OpenCaseCount(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
-        }
-
-        return counts;
+        return await OpenCaseCounts.Read(command, bounds);
     }
 
     private static CaseSummary Read(NpgsqlDataReader reader) => new(

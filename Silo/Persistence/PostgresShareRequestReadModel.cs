@@ -82,28 +82,14 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database, Pos
         // One pass over the open rows (index share_request_rows_inbox_page is partial on them), however many requests
         // have ended before.
         await using var command = database.CreateCommand($"""
-            SELECT provider_department, status, count(*)::integer,
-                   (count(*) FILTER (WHERE due_at <= @now))::integer,
-                   (count(*) FILTER (WHERE due_at > @now AND due_at <= @todayEnds))::integer,
-                   (count(*) FILTER (WHERE due_at > @now AND due_at <= @weekEnds))::integer
+            SELECT @kind, status, provider_department, {OpenCaseCounts.Columns}
             FROM share_request_rows
             WHERE {Open}
-            GROUP BY provider_department, status
+            GROUP BY status, provider_department
             """);
-        command.Parameters.AddWithValue("now", bounds.Now.ToUniversalTime());
-        command.Parameters.AddWithValue("todayEnds", bounds.TodayEnds.ToUniversalTime());
-        command.Parameters.AddWithValue("weekEnds", bounds.WeekEnds.ToUniversalTime());
-        var counts = new List<OpenCaseCount>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            counts.Add(new OpenCaseCount(CaseKinds.ShareRequest, reader.GetString(1), reader.GetString(0),
-                reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
-        }
-
-        return counts;
+        command.Parameters.AddWithValue("kind", CaseKinds.ShareRequest);
+        return await OpenCaseCounts.Read(command, bounds);
     }
-
 
     public async Task<Page<ShareRequestSummary>> Outbox(string requester, PageRequest page)
     {
