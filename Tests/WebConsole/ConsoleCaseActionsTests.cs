@@ -84,13 +84,14 @@ public sealed class ConsoleCaseActionsTests(ITestOutputHelper output) : BrowserF
         await ConsoleBrowser.SignIn(provider, Provider);
         await ConsoleBrowser.Interactive(provider);
         Assert.Equal(PageCursors.Size, await provider.Locator("li.card").CountAsync());
+        // The pager's number turns before the page's rows are read: wait for the rows.
         await provider.Locator("nav.pager button", new() { HasTextString = "下一页" }).ClickAsync();
+        await Assertions.Expect(provider.Locator("li.card")).ToHaveCountAsync(5);
         await provider.Locator("nav.pager span", new() { HasTextString = "第2页" }).WaitForAsync();
-        Assert.Equal(5, await provider.Locator("li.card").CountAsync());
         await Check(provider, "13-inbox-page-2");
         await provider.Locator("nav.pager button", new() { HasTextString = "上一页" }).ClickAsync();
+        await Assertions.Expect(provider.Locator("li.card")).ToHaveCountAsync(PageCursors.Size);
         await provider.Locator("nav.pager span", new() { HasTextString = "第1页" }).WaitForAsync();
-        Assert.Equal(PageCursors.Size, await provider.Locator("li.card").CountAsync());
 
         // The audit log: the newest record first, a page of them, older ones a page further.
         var authority = await Browser.Window();
@@ -101,8 +102,8 @@ public sealed class ConsoleCaseActionsTests(ITestOutputHelper output) : BrowserF
         Assert.Equal(newest[0].Sequence.ToString(), await authority.Locator("table tbody tr td").First.InnerTextAsync());
         Assert.Equal(PageCursors.Size, await authority.Locator("table tbody tr").CountAsync());
         await authority.Locator("nav.pager button", new() { HasTextString = "下一页" }).ClickAsync();
+        await Assertions.Expect(authority.Locator("table tbody tr td").First).ToHaveTextAsync((newest[0].Sequence - PageCursors.Size).ToString());
         await authority.Locator("nav.pager span", new() { HasTextString = "第2页" }).WaitForAsync();
-        Assert.Equal((newest[0].Sequence - PageCursors.Size).ToString(), await authority.Locator("table tbody tr td").First.InnerTextAsync());
         await Check(authority, "14-audit-newest-page-2");
 
         Assert.True(_accessibility.Count == 0, string.Join('\n', _accessibility));
