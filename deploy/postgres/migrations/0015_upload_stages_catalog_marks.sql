@@ -14,3 +14,10 @@ CREATE TABLE IF NOT EXISTS data_upload_stages
 );
 
 CREATE INDEX IF NOT EXISTS data_upload_stages_entry ON data_upload_stages (entry_code);
+
+-- Leftover of issue 11: the catalog list shows an entry's marks, suspended by an incident (Art 41) and opened for an
+-- emergency (Art 35), which change no version of the entry (CatalogEntryGrain republishes its row when they change).
+-- Rows written before this migration show neither until their entry is next activated or marked.
+ALTER TABLE catalog_rows
+    ADD COLUMN IF NOT EXISTS is_suspended   boolean NOT NULL DEFAULT false,
+    ADD COLUMN IF NOT EXISTS emergency_open boolean NOT NULL DEFAULT false;
