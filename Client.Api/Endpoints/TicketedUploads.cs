@@ -51,6 +51,16 @@ public sealed class TicketedUploads(IDataRecordStore records)
             }
         }
 
-        return await resource.CompleteTicket(ticket, taken.Progress(final: true));
+        try
+        {
+            return await resource.CompleteTicket(ticket, taken.Progress(final: true));
+        }
+        catch (DomainException)
+        {
+            // Refused (the ticket expired, or its grain lost it with a silo): the stage will never be applied, so it
+            // goes now rather than at the entry's next upload.
+            await records.Discard(upload.EntryCode, upload.Id, CancellationToken.None);
+            throw;
+        }
     }
 }

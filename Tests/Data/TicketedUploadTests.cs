@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using DataSharing.Common;
 using DataSharing.Data;
 using DataSharing.Silo.Persistence;
+using DataSharing.Tests.Api;
 using DataSharing.Tests.Support;
 using Npgsql;
 
@@ -17,22 +16,16 @@ namespace DataSharing.Tests.Data;
 /// </summary>
 public sealed class TicketedUploadTests(TicketedUploadPlatform platform) : IClassFixture<TicketedUploadPlatform>
 {
-    // 340000-GA-0001 (household registration): name, idNumber, householdAddress, birthDate; key item idNumber.
-    private const string Entry = "340000-GA-0001";
-    private const string Header = "name,idNumber,householdAddress,birthDate";
+    // The entry and rows of the embedded-mode upload tests: 340000-GA-0001 (household registration), key item idNumber.
+    private const string Entry = DataApiTests.Entry;
 
-    private static readonly string[] People =
-    [
-        "张三,340104199003071235,合肥市蜀山区长江西路1号,1990-03-07",
-        "李四,340202198511200011,芜湖市镜湖区中山路2号,1985-11-20",
-        "王五,340302200001010029,蚌埠市龙子湖区东海大道3号,2000-01-01",
-    ];
+    private static readonly string[] People = DataApiTests.People;
 
     private static readonly Actor Provider = Actors.Operator("340000-GA");
 
-    private static StringContent Csv(params string[] rows) => new($"{Header}\n{string.Join("\n", rows)}\n", Encoding.UTF8, "text/csv");
+    private static StringContent Csv(params string[] rows) => DataApiTests.Csv(rows);
 
-    private static async Task<JsonElement> Body(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+    private static Task<JsonElement> Body(HttpResponseMessage response) => DataApiTests.Body(response);
 
     private async Task<HttpResponseMessage> Upload(HttpContent content, string query = "")
     {
