@@ -11,24 +11,26 @@ namespace DataSharing.Silo.Persistence;
 public sealed class PostgresCatalogListStore(NpgsqlDataSource database, PostgresGroupCommit commit) : ICatalogListStore
 {
     private const string Columns =
-        "code, name, classification, provider_department, share_type, open_type, status, version, updated_at, is_personalized";
+        "code, name, classification, provider_department, share_type, open_type, status, version, updated_at, is_personalized, is_suspended, emergency_open";
 
     public Task Upsert(CatalogEntrySummary row) => commit.Write([], batch =>
     {
         var upsert = new NpgsqlBatchCommand($"""
             INSERT INTO catalog_rows ({Columns}, written_at)
-            VALUES (@code, @name, @classification, @provider, @shareType, @openType, @status, @version, @updatedAt, @personalized, now())
+            VALUES (@code, @name, @classification, @provider, @shareType, @openType, @status, @version, @updatedAt, @personalized, @suspended, @emergency, now())
             ON CONFLICT (code) DO UPDATE SET
                 name = EXCLUDED.name, classification = EXCLUDED.classification, provider_department = EXCLUDED.provider_department,
                 share_type = EXCLUDED.share_type, open_type = EXCLUDED.open_type, status = EXCLUDED.status,
                 version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, is_personalized = EXCLUDED.is_personalized,
-                written_at = now()
+                is_suspended = EXCLUDED.is_suspended, emergency_open = EXCLUDED.emergency_open, written_at = now()
             WHERE catalog_rows.version < EXCLUDED.version
                OR (catalog_rows.version = EXCLUDED.version
                    AND (catalog_rows.name, catalog_rows.classification, catalog_rows.provider_department, catalog_rows.share_type,
-                        catalog_rows.open_type, catalog_rows.status, catalog_rows.updated_at, catalog_rows.is_personalized)
+                        catalog_rows.open_type, catalog_rows.status, catalog_rows.updated_at, catalog_rows.is_personalized,
+                        catalog_rows.is_suspended, catalog_rows.emergency_open)
                        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.classification, EXCLUDED.provider_department, EXCLUDED.share_type,
-                        EXCLUDED.open_type, EXCLUDED.status, EXCLUDED.updated_at, EXCLUDED.is_personalized))
+                        EXCLUDED.open_type, EXCLUDED.status, EXCLUDED.updated_at, EXCLUDED.is_personalized,
+                        EXCLUDED.is_suspended, EXCLUDED.emergency_open))
             """);
         var p = upsert.Parameters;
         p.AddWithValue("code", row.Code);
@@ -41,6 +43,8 @@ public sealed class PostgresCatalogListStore(NpgsqlDataSource database, Postgres
         p.AddWithValue("version", row.Version);
         p.AddWithValue("updatedAt", row.UpdatedAt.ToUniversalTime());
         p.AddWithValue("personalized", row.IsPersonalized);
+        p.AddWithValue("suspended", row.IsSuspended);
+        p.AddWithValue("emergency", row.EmergencyOpen);
         batch.BatchCommands.Add(upsert);
     });
 
@@ -113,7 +117,7 @@ public sealed class PostgresCatalogListStore(NpgsqlDataSource database, Postgres
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 Enum.Parse<ShareType>(reader.GetString(4)), Enum.Parse<OpenType>(reader.GetString(5)),
                 Enum.Parse<CatalogEntryStatus>(reader.GetString(6)), reader.GetInt32(7),
-                reader.GetFieldValue<DateTimeOffset>(8).ToOffset(ShanghaiTime.Offset), reader.GetBoolean(9)));
+                reader.GetFieldValue<DateTimeOffset>(8).ToOffset(ShanghaiTime.Offset), reader.GetBoolean(9), reader.GetBoolean(10), reader.GetBoolean(11)));
         }
 
         return Page<CatalogEntrySummary>.Of(rows, page.Limit, CatalogListCursor.Of);
