@@ -45,7 +45,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>The rows of a page read at <see cref="Cursors"/>, keeping its cursor to the next page.</summary>
     protected IReadOnlyList<T> Paged<T>(Page<T> page)
     {
-        Cursors.Next = page.Next;
+        Cursors.Read(page.Next);
         return page.Items;
     }
 

@@ -17,9 +17,19 @@ public sealed class PageCursors
     public string? Current { get; private set; }
 
     /// <summary>The cursor of the page after the one shown, from its last read (null when it is the last).</summary>
-    public string? Next { get; set; }
+    public string? Next { get; private set; }
 
     public int Number => _before.Count + 1;
+
+    /// <summary>The number of the page whose rows are on screen: it turns when they are read, not when a button is pressed.</summary>
+    public int Shown { get; private set; } = 1;
+
+    /// <summary>The page at <see cref="Current"/> was read; <paramref name="next"/> is its cursor to the following one.</summary>
+    public void Read(string? next)
+    {
+        Next = next;
+        Shown = Number;
+    }
 
     public bool HasPrevious => _before.Count > 0;
 

@@ -84,7 +84,6 @@ public sealed class ConsoleCaseActionsTests(ITestOutputHelper output) : BrowserF
         await ConsoleBrowser.SignIn(provider, Provider);
         await ConsoleBrowser.Interactive(provider);
         Assert.Equal(PageCursors.Size, await provider.Locator("li.card").CountAsync());
-        // The pager's number turns before the page's rows are read: wait for the rows.
         await provider.Locator("nav.pager button", new() { HasTextString = "下一页" }).ClickAsync();
         await Assertions.Expect(provider.Locator("li.card")).ToHaveCountAsync(5);
         await provider.Locator("nav.pager span", new() { HasTextString = "第2页" }).WaitForAsync();
