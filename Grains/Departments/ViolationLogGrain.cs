@@ -1,12 +1,23 @@
 using DataSharing.Common;
+using DataSharing.Federation;
 using Orleans.Concurrency;
 
 namespace DataSharing.Departments;
 
 [StatelessWorker, Reentrant]
-public sealed class ViolationLogGrain(IViolationStore store) : Grain, IViolationLogGrain
+public sealed class ViolationLogGrain(IViolationStore store, FederationRouting routing, TimeProvider time) : Grain, IViolationLogGrain
 {
-    public Task Record(ViolationRecord violation) => store.Record(violation);
+    public async Task Record(ViolationRecord violation)
+    {
+        await store.Record(violation);
+        // Art 43 across levels: a city's own violations go up to the province authority's queue too. The case keeps
+        // the violation until this returns, so a crash before the hand-over records and reports it again (both by id).
+        if (routing.Province is { } province && FederationRouting.PlatformOf(violation.Department) == routing.LocalPlatform)
+        {
+            await GrainFactory.GetGrain<IFederationLinkGrain>(province)
+                .Enqueue(FederationEffects.ViolationReported(routing.LocalPlatform!, province, violation, time.GetUtcNow()));
+        }
+    }
 
     public Task<Page<ViolationRecord>> List(PageRequest page) => store.List(null, page);
 

@@ -27,4 +27,12 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
     }
 
     public bool IsPeer(string platform) => options.Value.Peer(platform) is not null;
+
+    /// <summary>
+    /// The province a city platform reports up to (Art 23, level by level): its division code's first two digits and
+    /// "0000", when that is a peer; null on the province itself and on an unfederated platform.
+    /// </summary>
+    public string? Province => LocalPlatform is { Length: 6 } local && local[..2] + "0000" is var province && province != local && IsPeer(province)
+        ? province
+        : null;
 }
