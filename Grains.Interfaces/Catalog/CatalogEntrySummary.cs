@@ -12,10 +12,13 @@ public sealed record CatalogEntrySummary(
     [property: Id(6)] CatalogEntryStatus Status,
     [property: Id(7)] int Version,
     [property: Id(8)] DateTimeOffset UpdatedAt,
-    [property: Id(9)] bool IsPersonalized = false)
+    [property: Id(9)] bool IsPersonalized = false,
+    [property: Id(10)] string? OriginPlatform = null,
+    [property: Id(11)] DateTimeOffset? ReportedAt = null)
 {
     /// <summary>The row of <paramref name="entry"/> as it is now.</summary>
     public static CatalogEntrySummary Of(CatalogEntryView entry) => new(
         entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
-        entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized);
+        entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized,
+        entry.Origin?.Platform, entry.Origin?.ReportedAt);
 }

@@ -27,4 +27,7 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
     }
 
     public bool IsPeer(string platform) => options.Value.Peer(platform) is not null;
+
+    /// <summary>The platform codes of every configured peer (none on an unfederated platform).</summary>
+    public IEnumerable<string> Peers => options.Value.Enabled ? options.Value.Peers.Select(p => p.Code) : [];
 }
