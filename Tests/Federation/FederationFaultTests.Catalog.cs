@@ -75,18 +75,13 @@ public sealed partial class FederationFaultTests
         var name = $"Driving licences {Guid.NewGuid():N}"[..30];
         var code = await Publish(province, name);
         var before = await Copy(hefei, name, _ => true);
-        platforms.Cut();
-        try
+        await platforms.WhileCut(async () =>
         {
             Assert.Equal(HttpStatusCode.OK, (await province.PutAsJsonAsync($"/api/catalog/{code}", Entry(name + " v2"))).StatusCode);
             await Eventually.Get(() => Link(platforms.Province, HefeiCode),
                 l => l.GetProperty("outbound").GetProperty("failedAttempts").GetInt64() >= 2, Bound);
             Assert.Equal(1, (await Copy(hefei, name, _ => true)).GetProperty("version").GetInt32());
-        }
-        finally
-        {
-            platforms.Heal();
-        }
+        });
 
         var healed = Stopwatch.StartNew();
         var after = await Copy(hefei, name, r => r.GetProperty("version").GetInt32() == 2);
@@ -128,16 +123,11 @@ public sealed partial class FederationFaultTests
         // state, recorded in the case), and the refusal travels back with the grant.
         var late = (await Submit(hefei, "withdraw-2")).GetProperty("id").GetString()!;
         await Status(hefei, late, "AwaitingProvider");
-        platforms.Cut();
-        try
+        await platforms.WhileCut(async () =>
         {
             Assert.Equal(HttpStatusCode.Accepted, (await hefei.PostAsJsonAsync($"/api/share-requests/{late}/withdraw", new { })).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await province.PostAsJsonAsync($"/api/share-requests/{late}/approve", new { })).StatusCode);
-        }
-        finally
-        {
-            platforms.Heal();
-        }
+        });
 
         var (_, refused) = await Eventually.Get(() => ClusterScenario.GetSettled(hefei, late, Bound),
             r => r.Request?.GetProperty("history").EnumerateArray().Any(t => t.GetProperty("action").GetString() == "withdraw-refused") == true, Bound);

@@ -111,20 +111,15 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
     {
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
         using var provinceAdmin = await platforms.Province.ClientFor(Role.PlatformAdmin);
-        platforms.Cut();
-        string id;
-        try
+        var id = await platforms.WhileCut(async () =>
         {
-            id = (await Submit(hefei, "cut-1")).GetProperty("id").GetString()!;
+            var id = (await Submit(hefei, "cut-1")).GetProperty("id").GetString()!;
             var waiting = await Eventually.Get(() => Link(platforms.Hefei, ProvinceCode),
                 l => l.GetProperty("outbound").GetProperty("failedAttempts").GetInt64() >= 2, Bound);
             Assert.Equal(1, waiting.GetProperty("outbound").GetProperty("outboxDepth").GetInt32());
             Assert.Equal(HttpStatusCode.NotFound, (await provinceAdmin.GetAsync($"/api/share-requests/{id}")).StatusCode);
-        }
-        finally
-        {
-            platforms.Heal();
-        }
+            return id;
+        });
 
         var healed = Stopwatch.StartNew();
         await Status(hefei, id, "AwaitingProvider");
@@ -205,20 +200,15 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
     public async Task Art23_a_sending_silo_killed_between_the_state_write_and_the_delivery_loses_nothing()
     {
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
-        platforms.Cut();
-        string id;
-        try
+        var id = await platforms.WhileCut(async () =>
         {
-            id = (await Submit(hefei, "killed-1")).GetProperty("id").GetString()!;
+            var id = (await Submit(hefei, "killed-1")).GetProperty("id").GetString()!;
             await platforms.Hefei.RestartSilo(0);
             var kept = await Eventually.Get(() => Link(platforms.Hefei, ProvinceCode),
                 l => l.GetProperty("outbound").GetProperty("outboxDepth").GetInt32() >= 1, Bound);
             Assert.Equal(1, kept.GetProperty("outbound").GetProperty("outboxDepth").GetInt32());
-        }
-        finally
-        {
-            platforms.Heal();
-        }
+            return id;
+        });
 
         await Status(hefei, id, "AwaitingProvider");
         Assert.Equal(1, await Received(id));
