@@ -20,4 +20,11 @@ public static class FederationMessageKinds
     /// edited, retired or no longer shared); the receiver holds it as a read-only copy and hands it on to its other peers.
     /// </summary>
     public const string CatalogEntryChanged = "catalog-entry.changed";
+
+    /// <summary>
+    /// A message between two platforms with no link of their own (two cities), carried level by level through the
+    /// province (Art 23). The envelope names the hop (sender and receiver of this leg); the body is the message itself,
+    /// whose From and To are its origin and destination.
+    /// </summary>
+    public const string Relayed = "relayed";
 }

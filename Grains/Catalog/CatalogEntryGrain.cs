@@ -395,7 +395,7 @@ public sealed class CatalogEntryGrain(
 
         try
         {
-            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory);
+            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory, federation);
             await state.WriteStateAsync();
             await this.Disarm();
         }

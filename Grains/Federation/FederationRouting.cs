@@ -28,6 +28,22 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
 
     public bool IsPeer(string platform) => options.Value.Peer(platform) is not null;
 
+    /// <summary>
+    /// The peer a message for <paramref name="platform"/> is handed to: the platform itself when it is a peer; otherwise
+    /// the province of its division code (the first two digits and "0000": a city reaches another city through the
+    /// province, Art 23 level by level) when that is a peer and not this platform; null when there is no way.
+    /// </summary>
+    public string? NextHop(string platform)
+    {
+        if (IsPeer(platform))
+        {
+            return platform;
+        }
+
+        var province = platform.Length == 6 ? platform[..2] + "0000" : null;
+        return province is not null && province != LocalPlatform && IsPeer(province) ? province : null;
+    }
+
     /// <summary>The platform codes of every configured peer (none on an unfederated platform).</summary>
     public IEnumerable<string> Peers => options.Value.Enabled ? options.Value.Peers.Select(p => p.Code) : [];
 }

@@ -114,7 +114,7 @@ public sealed class ShareRequestGrain(
     /// <summary>Art 23: a request for another platform's entry is sent there; that platform owns the case and answers it.</summary>
     private async Task<ShareRequestView> Forward(ShareRequestSubmission submission, Actor by, string provider, string hash)
     {
-        if (!routing.IsPeer(provider))
+        if (routing.NextHop(provider) is null)
         {
             throw new ValidationFailedException("entryCode", $"Entry {submission.EntryCode} belongs to platform {provider}, which this platform has no link to.", "Art 23");
         }
@@ -435,7 +435,7 @@ public sealed class ShareRequestGrain(
 
         if (state.State.PendingFederation.Count > 0)
         {
-            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory);
+            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory, routing);
             // Stored without them at once: an activation reading the old state would hand them over again after
             // their delivery (harmless to the peer, which applies an act once, but a message sent twice).
             await state.WriteStateAsync();

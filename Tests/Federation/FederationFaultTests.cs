@@ -125,7 +125,7 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
         await Status(hefei, id, "AwaitingProvider");
         output.WriteLine($"delivery lag after the heal (request there and its answer back): {healed.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(0, (await Link(platforms.Hefei, ProvinceCode)).GetProperty("outbound").GetProperty("outboxDepth").GetInt32());
-        Assert.Equal(1, await Received(id));
+        await ReceivedOnce(id, HefeiCode, "#submit ");
         await Report();
     }
 
@@ -153,9 +153,11 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
     public async Task Art23_duplicated_replayed_reordered_and_tampered_messages_are_applied_once_or_refused()
     {
         // Wuhu's messages, signed with its key by the test, posted straight to the province's front door.
-        var ids = Enumerable.Range(1, 3).Select(i => $"SR-WUHU{Guid.NewGuid():N}"[..20] + i).ToList();
-        var tokens = ids.Select((id, i) => WuhuSigns(id, i + 1, DateTimeOffset.UtcNow)).ToList();
+        // Numbered from where the province's inbox from Wuhu stands (another test may have spoken for Wuhu before).
         var before = (await Link(platforms.Province, WuhuCode)).GetProperty("inbound");
+        var first = before.GetProperty("expected").GetInt64();
+        var ids = Enumerable.Range(1, 3).Select(i => $"SR-WUHU{Guid.NewGuid():N}"[..20] + i).ToList();
+        var tokens = ids.Select((id, i) => WuhuSigns(id, first + i, DateTimeOffset.UtcNow)).ToList();
 
         Assert.Equal((HttpStatusCode.OK, InboxOutcome.Applied), await Post(tokens[0]));
         Assert.Equal((HttpStatusCode.OK, InboxOutcome.Duplicate), await Post(tokens[0]));        // a retry or a replay
@@ -167,7 +169,7 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
         var parts = tokens[2].Split('.');
         var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]).Replace("name", "householdAddress"))}.{parts[2]}";
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(tampered)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(WuhuSigns(ids[0] + "x", 4, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(WuhuSigns(ids[0] + "x", first + 3, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)))).StatusCode);
         var stranger = new Es256MessageSignature(Es256MessageSignature.NewKeyPair().PrivateKey)
             .Sign(FederationEnvelope.Payload(new OutboundMessage(1, Submitted("SR-STRANGER-1", "340300", "340300-GA"), DateTimeOffset.UtcNow), DateTimeOffset.UtcNow));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(stranger)).StatusCode);
@@ -176,7 +178,7 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
         var now = DateTimeOffset.UtcNow;
         var unknown = new FederationMessage($"{ids[0]}#later", "no-such.kind", WuhuCode, ProvinceCode, ids[0], "{}", now);
         Assert.Equal((HttpStatusCode.OK, InboxOutcome.Applied),
-            await Post(new Es256MessageSignature(WuhuKeys.PrivateKey).Sign(FederationEnvelope.Payload(new OutboundMessage(4, unknown, now), now))));
+            await Post(WuhuSigns(new OutboundMessage(first + 3, unknown, now), now)));
 
         using var admin = await platforms.Province.ClientFor(Role.PlatformAdmin);
         foreach (var id in ids)
@@ -211,7 +213,7 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
         });
 
         await Status(hefei, id, "AwaitingProvider");
-        Assert.Equal(1, await Received(id));
+        await ReceivedOnce(id, HefeiCode, "#submit ");
         await Report();
     }
 
@@ -269,6 +271,13 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
         }
     }
 
+    /// <summary>
+    /// Asserts that the province applied the message of <paramref name="act"/> on <paramref name="id"/> exactly once. Its
+    /// log record follows the effect (whose consequences the test may see first), so it is waited for.
+    /// </summary>
+    private async Task ReceivedOnce(string id, string from, string act) =>
+        Assert.Equal(1, await Eventually.Get(() => Received(id, from, act), n => n >= 1, Bound));
+
     /// <summary>How many times the province applied the message of <paramref name="act"/> on <paramref name="id"/> (its federation log's "receive" records).</summary>
     private async Task<int> Received(string id, string from = HefeiCode, string act = "#submit ")
     {
@@ -291,8 +300,11 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
         }, DateTimeOffset.UtcNow);
 
     private static string WuhuSigns(string id, long sequence, DateTimeOffset sentAt) =>
-        new Es256MessageSignature(WuhuKeys.PrivateKey).Sign(FederationEnvelope.Payload(
-            new OutboundMessage(sequence, Submitted(id, WuhuCode, "340200-GA"), sentAt), sentAt));
+        WuhuSigns(new OutboundMessage(sequence, Submitted(id, WuhuCode, "340200-GA"), sentAt), sentAt);
+
+    /// <summary>What Wuhu's platform would post to the province: the message numbered on its link, signed with its key.</summary>
+    private static string WuhuSigns(OutboundMessage message, DateTimeOffset sentAt) =>
+        new Es256MessageSignature(WuhuKeys.PrivateKey).Sign(FederationEnvelope.Payload(message, sentAt));
 
     private async Task<HttpResponseMessage> Send(string token)
     {
