@@ -23,15 +23,7 @@ public sealed partial class FederationFaultTests
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
         using var provinceAdmin = await platforms.Province.ClientFor(Role.PlatformAdmin);
         var waiting = (await Link(platforms.Province, WuhuCode)).GetProperty("outbound").GetProperty("outboxDepth").GetInt32();
-        var submission = new ShareRequestSubmission
-        {
-            RequesterDepartment = HefeiDepartment,
-            EntryCode = "340200-SC-0001",
-            DataItems = ["licenceNumber"],
-            Scenario = "Federation drill: a Hefei request for a Wuhu entry",
-            PeriodFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
-            PeriodTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30),
-        };
+        var submission = Drill(HefeiDepartment, "340200-SC-0001", ["licenceNumber"], "Federation drill: a Hefei request for a Wuhu entry");
         var forwarded = await Submit(hefei, "city-1", new
         {
             entryCode = submission.EntryCode, dataItems = submission.DataItems, scenario = submission.Scenario,

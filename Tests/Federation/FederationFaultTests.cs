@@ -288,16 +288,21 @@ public sealed partial class FederationFaultTests(FederatedPlatforms platforms, I
     }
 
     private static FederationMessage Submitted(string id, string from, string department) =>
-        FederationEffects.ShareRequestSubmitted(from, ProvinceCode, id, new ShareRequestSubmission
+        FederationEffects.ShareRequestSubmitted(from, ProvinceCode, id, Drill(department, "340000-GA-0001", ["name"], "Federation protocol drill") with
         {
-            RequesterDepartment = department,
-            EntryCode = "340000-GA-0001",
-            DataItems = ["name"],
-            Scenario = "Federation protocol drill",
-            PeriodFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
-            PeriodTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30),
             Materials = [new("Official letter of request", "WH-1"), new("Data security commitment", "WH-2")],
         }, DateTimeOffset.UtcNow);
+
+    /// <summary>A request of <paramref name="department"/> for <paramref name="entryCode"/>, from today for 30 days.</summary>
+    private static ShareRequestSubmission Drill(string department, string entryCode, string[] items, string scenario) => new()
+    {
+        RequesterDepartment = department,
+        EntryCode = entryCode,
+        DataItems = items,
+        Scenario = scenario,
+        PeriodFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+        PeriodTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30),
+    };
 
     private static string WuhuSigns(string id, long sequence, DateTimeOffset sentAt) =>
         WuhuSigns(new OutboundMessage(sequence, Submitted(id, WuhuCode, "340200-GA"), sentAt), sentAt);
