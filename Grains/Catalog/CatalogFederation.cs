@@ -45,6 +45,16 @@ public static class CatalogFederation
             : entry with { Status = CatalogEntryStatus.Retired, RetiredReason = $"Platform {copy.Origin} no longer shares this entry with other platforms (Art 22, 23)." };
     }
 
+    /// <summary>
+    /// The entry, if this platform owns it. What acts on an entry's data (a review, an access check, an incident, an
+    /// emergency or conditional opening) is done where the data is served, on the owner's platform (Art 23); on a copy
+    /// it is refused, naming the owner, rather than opened here where no department can answer it.
+    /// </summary>
+    public static CatalogEntryView Owned(CatalogEntryView entry, string field, string article) => entry.Origin is { } origin
+        ? throw new ValidationFailedException(field,
+            $"Catalog entry {entry.Code} is platform {origin.Platform}'s, which serves its data; this platform holds a copy. Apply there ({article}).", article)
+        : entry;
+
     /// <summary>Who acts on a copy: the peer that delivered it, for the owning department (audit and history).</summary>
     public static Actor Peer(string platform, string department) => new($"platform:{platform}", Role.FederationPeer, department);
 }
