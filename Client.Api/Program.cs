@@ -21,6 +21,7 @@ else
 {
     // An Orleans client that finds the silos' gateways through the membership table.
     builder.AddPlatformClient();
+    builder.Services.AddSingleton<TicketedUploads>();
 }
 
 var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new();

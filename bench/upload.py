@@ -21,8 +21,9 @@ COPY of the same file, in the same run on the same server.
 
    - api-upload (with --api BASE, e.g. http://127.0.0.1:8080 of deploy/local-cluster.sh): the same file POSTed to the
      platform's upload endpoint (`POST /api/catalog/340000-GA-0001/data`, text/csv, mode=replace, badRows=reject) by
-     curl, streamed: parsed by the API, validated row by row by the entry's grain (quality rules included) and written
-     through the store of the cluster. For a fair ratio, point DATASHARING_PG at the cluster's PostgreSQL server.
+     curl, streamed: parsed and validated row by row by the API process (quality rules included) and COPYed by it into
+     the upload's stage under the entry grain's ticket, then applied by the grain (primary key, pointer swap). For a
+     fair ratio, point DATASHARING_PG at the cluster's PostgreSQL server.
 A new path is one more function in STEPS: it gets the run's context (the CSV, the connection strings, the row count)
 and returns its seconds.
 """
@@ -202,7 +203,7 @@ def store_replace_again(ctx):
 
 
 def api_upload(ctx):
-    """The whole platform path: HTTP, CSV parsing in the API, row checks in the grain, binary COPY, commit."""
+    """The whole platform path: HTTP, CSV parsing and row checks in the API, its binary COPY, the grain's commit."""
     request = urllib.request.Request(ctx.api + "/api/dev/tokens", method="POST", headers={"content-type": "application/json"},
                                      data=json.dumps({"role": "DepartmentOperator", "department": "340000-GA"}).encode())
     token = json.load(urllib.request.urlopen(request))["token"]

@@ -39,6 +39,28 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected bool Staff => Role.IsDepartmentRole(Caller.Role) && Caller.Department is not null;
 
+    /// <summary>Where the page's list stands (pages of <see cref="PageCursors.Size"/> rows), for a <c>Pager</c>.</summary>
+    protected PageCursors Cursors { get; } = new();
+
+    /// <summary>The rows of a page read at <see cref="Cursors"/>, keeping its cursor to the next page.</summary>
+    protected IReadOnlyList<T> Paged<T>(Page<T> page)
+    {
+        Cursors.Read(page.Next);
+        return page.Items;
+    }
+
+    /// <summary>The working days left to each row's deadline, by the row's id.</summary>
+    protected async Task<Dictionary<string, WorkingDaysLeft?>> LeftOf<T>(IEnumerable<T> rows, Func<T, string> id, Func<T, DateTimeOffset?> dueAt)
+    {
+        var left = new Dictionary<string, WorkingDaysLeft?>();
+        foreach (var row in rows)
+        {
+            left[id(row)] = await Deadlines.Of(dueAt(row));
+        }
+
+        return left;
+    }
+
     /// <summary>The page's last failure to read or act, shown in an alert.</summary>
     protected string? Problem { get; set; }
 
@@ -72,6 +94,13 @@ public abstract class LivePage : ComponentBase, IDisposable
         {
             Problem = e.Message;
         }
+    }
+
+    /// <summary>Reads the first page again: a filter of the list changed.</summary>
+    protected Task Filtered()
+    {
+        Cursors.Reset();
+        return Read();
     }
 
     /// <summary>Runs an act (approve, submit...) and reads again; the domain's refusal is shown in the page.</summary>

@@ -31,6 +31,10 @@ public static class ConsoleSetup
     public static void MapPlatformConsole(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/api/console/live-path", (LiveStats stats) => stats.Report())
+            .RequireAuthorization(Policies.Oversight)
+            .WithTags("Console")
+            .WithSummary("What this API process's console live path did: case events received, pages rendered, and the real-time delays (ms) from a case's state write to the hub and to a rendered page.");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         // Sign-in with a demo identity (embedded mode) or a pasted token: the token goes into the session cookie.

@@ -46,6 +46,9 @@ public static class Display
         ["Open"] = "办理中", ["Closed"] = "已办结", ["Filed"] = "已提交", ["Routed"] = "已转办", ["Confirmed"] = "已确认",
         ["Corrected"] = "已更正", ["Escalated"] = "已上报", ["Resolved"] = "已解决", ["Negotiating"] = "协商中", ["Ruled"] = "已裁定",
         ["Issued"] = "已下发", ["Rectified"] = "已整改", ["Declared"] = "已申报", ["Approved"] = "已批准", ["Rejected"] = "已驳回",
+        ["AwaitingRouting"] = "待转办", ["Verifying"] = "核实中", ["Dismissed"] = "已驳回", ["Reported"] = "已报告",
+        ["GovernmentOrdered"] = "政府责令整改", ["Serious"] = "情节严重", ["AwaitingUpdate"] = "待更新目录", ["UpdateOverdue"] = "目录更新逾期",
+        ["AwaitingReport"] = "待报告", ["ReportOverdue"] = "报告逾期",
         ["Unconditional"] = "无条件共享", ["Conditional"] = "有条件共享", ["NotShared"] = "不予共享",
     };
 
@@ -69,6 +72,25 @@ public static class Display
         ["submit"] = "提交", ["approve"] = "同意", ["refuse"] = "拒绝", ["withdraw"] = "撤回", ["revoke"] = "撤销", ["overdue"] = "逾期",
         ["expire"] = "到期", ["recompute-deadline"] = "重算期限", ["file"] = "提交", ["route"] = "转办", ["extend"] = "延期",
         ["confirm"] = "确认", ["correct"] = "更正", ["publish"] = "发布", ["draft"] = "起草", ["edit"] = "修改", ["retire"] = "停用",
+        ["issue"] = "下发", ["report"] = "报告", ["accept"] = "通过", ["reject"] = "不通过", ["escalate"] = "上报", ["government-order"] = "政府责令",
+        ["serious"] = "情节严重", ["open"] = "提出", ["add-party"] = "增加当事方", ["state-position"] = "陈述意见", ["propose"] = "提出方案",
+        ["agree"] = "达成一致", ["rule"] = "裁定", ["dismiss"] = "驳回", ["declare"] = "申报", ["update"] = "更新目录",
+    };
+
+    /// <summary>The eight kinds of violation of Art 43, in the article's words (shortened where long).</summary>
+    public static string Category(DataSharing.Supervision.ViolationCategory category) =>
+        IsChinese && Categories.TryGetValue(category, out var zh) ? zh : Spaced(category.ToString());
+
+    private static readonly Dictionary<DataSharing.Supervision.ViolationCategory, string> Categories = new()
+    {
+        [DataSharing.Supervision.ViolationCategory.ProjectsNotBuiltAsRequired] = "未按照规定建设政务数据资源、政务信息化项目",
+        [DataSharing.Supervision.ViolationCategory.CatalogNotCompiled] = "未按照规定编制本部门政务数据资源目录",
+        [DataSharing.Supervision.ViolationCategory.CollectionNotPerCatalog] = "未按照目录采集、重复或多头采集政务数据",
+        [DataSharing.Supervision.ViolationCategory.SharingRefusedOrDelayed] = "拒绝、推诿归集或者共享政务数据",
+        [DataSharing.Supervision.ViolationCategory.DataNotUpdatedOrReviewed] = "未按照规定更新或者复核政务数据",
+        [DataSharing.Supervision.ViolationCategory.ObtainableDataDemanded] = "要求提供可从共享系统获取的政务数据",
+        [DataSharing.Supervision.ViolationCategory.DataNotOpened] = "未按照规定开放政务数据资源",
+        [DataSharing.Supervision.ViolationCategory.SecurityDutiesNotFulfilled] = "未按照规定履行数据安全保护职责",
     };
 
     private static readonly Dictionary<string, string> Roles = new()

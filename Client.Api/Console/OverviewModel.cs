@@ -1,8 +1,12 @@
 namespace DataSharing.Api.Console;
 
-/// <summary>What the oversight overview shows: open cases, what falls due, who is late, and how answers went week by week.</summary>
+/// <summary>
+/// What the oversight overview shows: open cases, what falls due, who is late, and how answers went week by week. The
+/// lists hold the soonest due <see cref="OverviewReader.Shown"/> cases; <see cref="Totals"/> counts them all.
+/// </summary>
 public sealed record OverviewModel(
     IReadOnlyList<OpenCount> OpenByKindAndState,
+    OverviewTotals Totals,
     IReadOnlyList<OpenCase> DueToday,
     IReadOnlyList<OpenCase> DueThisWeek,
     IReadOnlyList<OpenCase> Overdue,
@@ -10,6 +14,9 @@ public sealed record OverviewModel(
     IReadOnlyList<WeekPoint> Weeks);
 
 public sealed record OpenCount(string Kind, string Status, int Count);
+
+/// <summary>Every open case counted, where the lists beside them show the first <see cref="OverviewReader.Shown"/>.</summary>
+public sealed record OverviewTotals(int Open, int DueToday, int DueThisWeek, int Overdue);
 
 /// <summary>An open case of any kind; <see cref="Department"/> is the one that must act (a share request's provider).</summary>
 public sealed record OpenCase(string Kind, string Id, string Title, string Status, string Department, DateTimeOffset? DueAt);

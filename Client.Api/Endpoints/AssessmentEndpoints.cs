@@ -21,7 +21,7 @@ public static class AssessmentEndpoints
             return new Page<DepartmentAssessment>(assessments, departments.Next);
         })
         .WithSummary("Art 42: per department, the year's share requests answered on time or late and the median answer time "
-            + "in working days, reviews, catalog changes and open notices. Oversight sees every department, staff their own; "
+            + "in working days, reviews, catalog changes, open notices and open-data applications (Art 36) answered on time or late. Oversight sees every department, staff their own; "
             + "by department code, a page (limit, after).");
 
         group.MapGet("/export", (int? year, HttpContext http, IGrainFactory grains, TimeProvider time) =>
@@ -34,6 +34,7 @@ public static class AssessmentEndpoints
                     "reviewsOnTime", "reviewsLate", "reviewsOverdue", "reviewsPending",
                     "catalogChangesOnTime", "catalogChangesLate", "catalogChangesOverdue", "catalogChangesPending",
                     "noticesOpen", "noticesRectified",
+                    "openApplicationsOnTime", "openApplicationsLate", "openApplicationsOverdue", "openApplicationsPending",
                 ],
                 Rows(assessed, grains));
         })
@@ -73,6 +74,7 @@ public static class AssessmentEndpoints
                 .. Counts(a.ShareRequests), a.MedianAnswerWorkingDays?.ToString(CultureInfo.InvariantCulture) ?? "",
                 .. Counts(a.Reviews), .. Counts(a.CatalogChanges),
                 a.NoticesOpen.ToString(CultureInfo.InvariantCulture), a.NoticesRectified.ToString(CultureInfo.InvariantCulture),
+                .. Counts(a.OpenApplications),
             ]);
             if (departments.Next is null)
             {

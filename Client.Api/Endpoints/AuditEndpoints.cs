@@ -14,13 +14,18 @@ public static class AuditEndpoints
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit");
 
-        group.MapGet("/", async (string? department, string? caseId, string? after, int? limit, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/", async (string? department, string? caseId, string? order, string? after, int? limit, HttpContext http, IGrainFactory grains) =>
         {
             Require.OptionalId(department, "department");
             Require.OptionalId(caseId, "caseId");
-            return await Records(grains, http.User.AuditScope(department), caseId, limit, after);
+            return order switch
+            {
+                null or "oldest" => await Records(grains, http.User.AuditScope(department), caseId, limit, after),
+                "newest" => await Newest(grains, http.User.AuditScope(department), caseId, limit, after),
+                _ => throw new ValidationFailedException("order", "order is oldest (chain order, the default) or newest."),
+            };
         })
-        .WithSummary("Audit records (Art 38-41), oldest first; a page (limit, after).");
+        .WithSummary("Audit records (Art 38-41), oldest first, or newest first with order=newest; a page (limit, after).");
 
         group.MapGet("/verify", async (IGrainFactory grains) => await grains.GetGrain<IAuditGrain>(0).Verify())
             .RequireAuthorization(Policies.Oversight)
@@ -46,6 +51,17 @@ public static class AuditEndpoints
         var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(department, caseId, from, page.Limit + 1));
         return Page<AuditRecord>.Of(records, page.Limit, r => Cursor.Of(Cursor.Of(r.Sequence)));
     }
+
+    /// <summary>A page of the chain's records of one department or case, newest first (the head of the chain first).</summary>
+    public static async Task<Page<AuditRecord>> Newest(IGrainFactory grains, string? department, string? caseId, int? limit, string? after)
+    {
+        var page = PageRequest.Of(limit, after);
+        var before = Cursor.PartsFor(page.After, NewestList, 1) is { } parts ? Cursor.Long(parts[0]) : long.MaxValue;
+        var records = await grains.GetGrain<IAuditGrain>(0).Query(new AuditFilter(department, caseId, Limit: page.Limit + 1, BeforeSequence: before));
+        return Page<AuditRecord>.Of(records, page.Limit, r => Cursor.For(NewestList, Cursor.Of(r.Sequence)));
+    }
+
+    private const string NewestList = "audit/newest";
 
     private static async IAsyncEnumerable<IEnumerable<IEnumerable<string>>> Pages(IAuditGrain audit, string? department, string? caseId)
     {

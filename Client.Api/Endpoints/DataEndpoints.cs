@@ -72,34 +72,19 @@ public static class DataEndpoints
         var request = new DataUploadRequest(Parse(mode, "mode", UploadMode.Replace), Parse(badRows, "badRows", BadRowPolicy.Reject), format);
 
         var resource = grains.GetGrain<IDataResourceGrain>(code);
-        var started = await resource.BeginUpload(request, http.User.ToActor());
-        var id = started.Upload.Id;
+        // Cluster mode: this process loads the rows itself under the grain's ticket; embedded: they go to the grain.
+        var ticketed = http.RequestServices.GetService<TicketedUploads>();
+        var ticket = ticketed is null ? null : await resource.IssueTicket(request, http.User.ToActor());
+        var started = ticket is null ? await resource.BeginUpload(request, http.User.ToActor()) : null;
+        var id = ticket?.Upload.Id ?? started!.Upload.Id;
+        var columns = started?.Columns ?? ticket!.Items.Select(i => i.Name).ToList();
         DataUploadView done;
         try
         {
             var rows = request.Format == "csv"
-                ? DataUploadReader.Csv(http.Request.Body, started.Columns, http.RequestAborted)
-                : DataUploadReader.Json(http.Request.Body, started.Columns, http.RequestAborted);
-            // One batch in flight while the next is parsed: the API's parsing overlaps the grain's checks and writes.
-            var batch = new DataRowBatch.Builder();
-            Task sending = Task.CompletedTask;
-            await foreach (var row in rows)
-            {
-                batch.Add(row);
-                if (batch.Count == RowsPerBatch)
-                {
-                    await sending;
-                    sending = resource.Append(id, batch.Build());
-                }
-            }
-
-            await sending;
-            if (batch.Count > 0)
-            {
-                await resource.Append(id, batch.Build());
-            }
-
-            done = await resource.Complete(id);
+                ? DataUploadReader.Csv(http.Request.Body, columns, http.RequestAborted)
+                : DataUploadReader.Json(http.Request.Body, columns, http.RequestAborted);
+            done = ticket is null ? await ThroughGrain(resource, id, rows) : await ticketed!.Run(resource, ticket, rows, http.RequestAborted);
         }
         catch (DataUploadReader.UnreadableException e)
         {
@@ -112,6 +97,13 @@ public static class DataEndpoints
             await resource.Abort(id, "The upload stream was cut off before its end; nothing was applied.");
             throw;
         }
+        catch (Exception e) when (ticket is not null && e is not DomainException)
+        {
+            // This process's load failed (the database, most likely): the grain hears of it now rather than holding the
+            // entry's uploads until the ticket is given up as idle. A refusal by the grain has ended the upload already.
+            await AbortQuietly(resource, id, "The data could not be stored; nothing was applied. Upload it again.");
+            throw;
+        }
 
         if (done.Status == DataUploadStatus.Applied)
         {
@@ -120,6 +112,42 @@ public static class DataEndpoints
 
         return Problem(http, StatusCodes.Status422UnprocessableEntity, "Upload rejected", done.Problem ?? "The upload was not applied.", "body",
             new Dictionary<string, object?> { ["upload"] = done, ["errors"] = $"/api/catalog/{code}/data/uploads/{id}/errors" });
+    }
+
+    /// <summary>The rows sent to the entry's grain, one batch in flight while the next is parsed: the API's parsing overlaps the grain's checks and writes.</summary>
+    private static async Task<DataUploadView> ThroughGrain(IDataResourceGrain resource, string id, IAsyncEnumerable<DataRow> rows)
+    {
+        var batch = new DataRowBatch.Builder();
+        Task sending = Task.CompletedTask;
+        await foreach (var row in rows)
+        {
+            batch.Add(row);
+            if (batch.Count == RowsPerBatch)
+            {
+                await sending;
+                sending = resource.Append(id, batch.Build());
+            }
+        }
+
+        await sending;
+        if (batch.Count > 0)
+        {
+            await resource.Append(id, batch.Build());
+        }
+
+        return await resource.Complete(id);
+    }
+
+    private static async Task AbortQuietly(IDataResourceGrain resource, string id, string reason)
+    {
+        try
+        {
+            await resource.Abort(id, reason);
+        }
+        catch (DomainException)
+        {
+            // Ended already (given up, or refused with its ticket): nothing to stop.
+        }
     }
 
     private static async Task<IResult> Read(string code, string? items, string? scenario, string? format, int? limit, string? after,

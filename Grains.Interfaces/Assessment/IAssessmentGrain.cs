@@ -11,4 +11,10 @@ public interface IAssessmentGrain : IGrainWithIntegerKey
 
     /// <summary>The year's assessment of each of <paramref name="departments"/>, in their order.</summary>
     Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year);
+
+    /// <summary>
+    /// The answers to cases of <paramref name="kind"/> given on each day from <paramref name="from"/> up to, not
+    /// including, <paramref name="until"/> (at most <see cref="DateRange.MaxDays"/> days), days without answers left out.
+    /// </summary>
+    Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until);
 }

@@ -19,6 +19,22 @@ public interface IDataResourceGrain : IGrainWithStringKey
     [ResponseTimeout("00:10:00")]
     Task<DataUploadView> Complete(string uploadId);
 
+    /// <summary>
+    /// Begins an upload whose rows the API process checks and COPYs itself (cluster mode), as <see cref="BeginUpload"/>
+    /// does for rows sent here: the same checks of who uploads and when; 409 while another upload of the entry is receiving.
+    /// </summary>
+    Task<DataUploadTicket> IssueTicket(DataUploadRequest request, Actor by);
+
+    /// <summary>How far the ticket's holder got (the upload's progress for GET .../uploads/{id}); refused for a ticket not the open upload's or expired.</summary>
+    Task<DataUploadView> Progress(DataUploadTicket ticket, DataUploadProgress progress);
+
+    /// <summary>
+    /// Ends a ticket's upload: its stage applied atomically (rows the holder staged completely), or rejected or failed
+    /// with nothing applied and the stage dropped. Refused (nothing applied) for a ticket not the open upload's or expired.
+    /// </summary>
+    [ResponseTimeout("00:10:00")]
+    Task<DataUploadView> CompleteTicket(DataUploadTicket ticket, DataUploadProgress final);
+
     /// <summary>Stops an upload before it is applied (the client's stream broke): nothing is applied.</summary>
     Task<DataUploadView> Abort(string uploadId, string reason);
 

@@ -16,4 +16,11 @@ public interface IViolationLogGrain : IGrainWithIntegerKey
 
     /// <summary>The violations of one department, newest first.</summary>
     Task<Page<ViolationRecord>> ListOf(string department, PageRequest page);
+
+    /// <summary>
+    /// How many violations of <paramref name="article"/> cases of <paramref name="caseKind"/> gave rise to on each day
+    /// from <paramref name="from"/> up to, not including, <paramref name="until"/> (at most <see cref="DateRange.MaxDays"/>
+    /// days), days without any left out: e.g. share requests turned overdue (Art 43(4)) per day.
+    /// </summary>
+    Task<IReadOnlyList<DailyCount>> CountByDay(string caseKind, string article, DateOnly from, DateOnly until);
 }

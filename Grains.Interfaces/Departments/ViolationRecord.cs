@@ -12,4 +12,8 @@ public sealed record ViolationRecord(
     [property: Id(3)] string CaseKind,
     [property: Id(4)] string CaseId,
     [property: Id(5)] string Description,
-    [property: Id(6)] DateTimeOffset RecordedAt);
+    [property: Id(6)] DateTimeOffset RecordedAt)
+{
+    /// <summary>The article of a duty not done in time (Art 43(4)), e.g. a share request not answered by its deadline.</summary>
+    public const string NotInTime = "Art 43(4)";
+}

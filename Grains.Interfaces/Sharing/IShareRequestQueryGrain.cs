@@ -1,3 +1,4 @@
+using DataSharing.Cases;
 using DataSharing.Common;
 
 namespace DataSharing.Sharing;
@@ -16,4 +17,10 @@ public interface IShareRequestQueryGrain : IGrainWithIntegerKey
 
     /// <summary>Every overdue request of the cluster, longest overdue first.</summary>
     Task<Page<ShareRequestSummary>> Overdue(PageRequest page);
+
+    /// <summary>Every request of the cluster awaiting an answer and not yet overdue, soonest due first.</summary>
+    Task<Page<ShareRequestSummary>> Awaiting(PageRequest page);
+
+    /// <summary>The cluster's open requests counted by status and provider: overdue, due today and due this week by <paramref name="bounds"/>.</summary>
+    Task<IReadOnlyList<OpenCaseCount>> CountOpen(DueBounds bounds);
 }

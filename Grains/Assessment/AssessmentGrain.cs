@@ -1,5 +1,6 @@
 using DataSharing.Calendar;
 using DataSharing.Cases;
+using DataSharing.Common;
 using Orleans.Concurrency;
 
 namespace DataSharing.Assessment;
@@ -20,4 +21,10 @@ public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calend
     }
 
     public Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year) => store.Assess(departments, year);
+
+    public Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until)
+    {
+        DateRange.Validate(from, until);
+        return store.AnswersByDay(kind, from, until);
+    }
 }

@@ -31,7 +31,7 @@ public static class Assessments
         var notices = Of(CaseKinds.RectificationNotice);
         return new DepartmentAssessment(
             department, year, Of(CaseKinds.ShareRequest), medianAnswerWorkingDays, Of(CaseKinds.Review), Of(CaseKinds.CatalogChange),
-            notices.Pending + notices.Overdue, notices.OnTime + notices.Late);
+            notices.Pending + notices.Overdue, notices.OnTime + notices.Late, Of(CaseKinds.OpenDataApplication));
     }
 
     /// <summary>Whether a fact's answer time counts toward the median: an answered share request.</summary>

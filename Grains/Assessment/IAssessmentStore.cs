@@ -13,4 +13,7 @@ public interface IAssessmentStore
 
     /// <summary>The year's assessment of each of <paramref name="departments"/>, in their order.</summary>
     Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year);
+
+    /// <summary>Every department's answers to cases of <paramref name="kind"/> by the day they were given, in [from, until), by day.</summary>
+    Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until);
 }

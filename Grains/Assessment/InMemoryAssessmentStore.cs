@@ -10,6 +10,7 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Kind, string CaseId), AssessedCase> _facts = new();
     private readonly Dictionary<(string Department, int Year), Tally> _tallies = new();
+    private readonly Dictionary<(string Kind, DateOnly Day), (int Answered, int OnTime)> _answerDays = new();
 
     public Task Record(AssessedCase fact)
     {
@@ -23,10 +24,12 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
                 }
 
                 TallyOf(known).Count(known, -1);
+                CountAnswer(known, -1);
             }
 
             _facts[(fact.Kind, fact.CaseId)] = fact;
             TallyOf(fact).Count(fact, +1);
+            CountAnswer(fact, +1);
         }
 
         return Task.CompletedTask;
@@ -42,6 +45,44 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
                     : Assessments.Of(d, year, new Dictionary<(string, Timeliness), int>(), null))
                 .ToList();
             return Task.FromResult(assessed);
+        }
+    }
+
+    public Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until)
+    {
+        lock (_gate)
+        {
+            // One lookup per day of the range: a series costs its length, not the number of answers ever given.
+            var days = new List<DailyAnswers>();
+            for (var day = from; day < until; day = day.AddDays(1))
+            {
+                if (_answerDays.TryGetValue((kind, day), out var counts))
+                {
+                    days.Add(new DailyAnswers(day, counts.Answered, counts.OnTime));
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<DailyAnswers>>(days);
+        }
+    }
+
+    /// <summary>Adds (+1) or takes back (-1) an answered fact in its day's counts.</summary>
+    private void CountAnswer(AssessedCase fact, int sign)
+    {
+        if (fact is not { AnsweredOn: { } day, Timeliness: Timeliness.OnTime or Timeliness.Late })
+        {
+            return;
+        }
+
+        var (answered, onTime) = _answerDays.GetValueOrDefault((fact.Kind, day));
+        (answered, onTime) = (answered + sign, onTime + (fact.Timeliness == Timeliness.OnTime ? sign : 0));
+        if (answered == 0)
+        {
+            _answerDays.Remove((fact.Kind, day));
+        }
+        else
+        {
+            _answerDays[(fact.Kind, day)] = (answered, onTime);
         }
     }
 

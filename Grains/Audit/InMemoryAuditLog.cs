@@ -72,8 +72,8 @@ public sealed class InMemoryAuditLog : IAuditLog
                 : filter.Department is { } department ? _byDepartment.GetValueOrDefault(department)
                 : null;
             IEnumerable<AuditRecord> candidates = filter.CaseId is null && filter.Department is null
-                ? Slice(_chain, (int)Math.Min(Math.Max(filter.AfterSequence, 0), _chain.Count))
-                : sequences is null ? [] : Slice(sequences, StartOf(sequences, filter.AfterSequence)).Select(s => _chain[(int)(s - 1)]);
+                ? Range(_chain, r => r.Sequence, filter)
+                : sequences is null ? [] : Range(sequences, s => s, filter).Select(s => _chain[(int)(s - 1)]);
             IReadOnlyList<AuditRecord> page = candidates
                 .Where(r => filter.Department is null || r.Entry.Departments.Contains(filter.Department))
                 .Take(filter.Limit)
@@ -107,11 +107,38 @@ public sealed class InMemoryAuditLog : IAuditLog
         }
     }
 
-    /// <summary>The first index in <paramref name="sequences"/> (ascending) holding a sequence after <paramref name="after"/>.</summary>
-    private static int StartOf(List<long> sequences, long after)
+    /// <summary>The items of <paramref name="list"/> (in chain order) that <paramref name="filter"/> asks for, in its order.</summary>
+    private static IEnumerable<T> Range<T>(List<T> list, Func<T, long> sequenceOf, AuditFilter filter) =>
+        filter.BeforeSequence is { } before
+            ? Backwards(list, First(list, sequenceOf, before - 1) - 1)
+            : Slice(list, First(list, sequenceOf, filter.AfterSequence));
+
+    /// <summary>The first index of <paramref name="list"/> (ascending by sequence) holding a sequence after <paramref name="after"/>.</summary>
+    private static int First<T>(List<T> list, Func<T, long> sequenceOf, long after)
     {
-        var at = sequences.BinarySearch(after);
-        return at >= 0 ? at + 1 : ~at;
+        int low = 0, high = list.Count;
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (sequenceOf(list[middle]) <= after)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static IEnumerable<T> Backwards<T>(List<T> list, int from)
+    {
+        for (var i = from; i >= 0; i--)
+        {
+            yield return list[i];
+        }
     }
 
     private static IEnumerable<T> Slice<T>(List<T> list, int start)

@@ -47,6 +47,20 @@ public static class CaseDeadlines
         return deadline;
     }
 
+    /// <summary>The action a deadline recomputed on a newly loaded calendar is recorded under (history and audit log).</summary>
+    public const string RecomputeAction = "recompute-deadline";
+
+    /// <summary>A case's history entry for a deadline recomputed on a newly loaded calendar: the state stays, the due date moves.</summary>
+    public static CaseTransition Recomputed(DateTimeOffset at, string status, Deadline old, Deadline recomputed) =>
+        new(at, Actor.System, RecomputeAction, status, status, RecomputedNote(old, recomputed));
+
+    public static string RecomputedNote(Deadline old, Deadline recomputed) =>
+        $"Due {recomputed.DueDate:yyyy-MM-dd}{(recomputed.Provisional ? " (provisional)" : "")}, was {old.DueDate:yyyy-MM-dd}.";
+
+    /// <summary>What a calendar load reports of a case whose deadline it recomputed.</summary>
+    public static DeadlineMove Moved(string caseKind, string caseId, Deadline old, Deadline recomputed) =>
+        new(caseKind, caseId, old.DueDate, recomputed.DueDate, recomputed.Provisional);
+
     /// <summary>Called back because a year was loaded: what is computed next uses the calendar as loaded, not as cached.</summary>
     public static Task ReadCalendarAfresh(this IGrainBase bearer) => Calendar(bearer).Refresh();
 

@@ -15,4 +15,10 @@ public interface ICaseListStore
 
     /// <summary>The cases <paramref name="query"/> names, soonest due first (undated last), then by id (ordinal).</summary>
     Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page);
+
+    /// <summary>One case's row, or null if none was published.</summary>
+    Task<CaseSummary?> Find(string kind, string id);
+
+    /// <summary>The open cases of <paramref name="kinds"/> counted by kind, status and first department, against <paramref name="bounds"/>.</summary>
+    Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds);
 }

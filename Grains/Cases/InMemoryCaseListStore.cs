@@ -55,6 +55,32 @@ public sealed class InMemoryCaseListStore : ICaseListStore
         }
     }
 
+    public Task<CaseSummary?> Find(string kind, string id)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_rows.GetValueOrDefault((kind, id)));
+        }
+    }
+
+    public Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds)
+    {
+        // A pass over each kind's open list, not over every case there was.
+        var tally = new OpenCaseTally(bounds);
+        lock (_gate)
+        {
+            foreach (var kind in kinds.Distinct())
+            {
+                foreach (var row in (_lists.GetValueOrDefault((kind, null, OpenFilter(true))) ?? []).Select(k => _rows[(kind, k.Id)]))
+                {
+                    tally.Add(kind, row.Status, row.Departments.FirstOrDefault() ?? "", row.DueAt);
+                }
+            }
+        }
+
+        return Task.FromResult(tally.Counts());
+    }
+
     /// <summary>Every list the row is in: for each of its departments and for all departments, unfiltered and by openness and status.</summary>
     private static IEnumerable<(string Kind, string? Department, string Filter)> ListsOf(CaseSummary row) =>
         row.Departments.Distinct().Append(null).SelectMany(d => new[]

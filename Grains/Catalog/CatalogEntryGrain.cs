@@ -232,6 +232,8 @@ public sealed class CatalogEntryGrain(
             state.State.Entry = entry with { SuspendedBy = incidents.Count == 0 ? null : incidents.ToList() };
             await state.WriteStateAsync();
             cache.Put(state.State.Entry);
+            // The catalog list marks the entry suspended too, so that nobody requests its data unawares.
+            await Index(state.State.Entry, activating: false);
         }
     }
 
@@ -251,6 +253,7 @@ public sealed class CatalogEntryGrain(
             state.State.Entry = entry with { EmergencyOpenings = marks.Count == 0 ? null : marks };
             await state.WriteStateAsync();
             cache.Put(state.State.Entry);
+            await Index(state.State.Entry, activating: false);
         }
     }
 

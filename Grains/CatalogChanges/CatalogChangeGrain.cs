@@ -103,13 +103,12 @@ public sealed class CatalogChangeGrain : CaseGrain<CatalogChangeGrain.State>, IC
         }
 
         var recomputed = await this.ComputeFrom(running.StartDate, running.WorkingDays);
-        var note = $"Due {recomputed.DueDate:yyyy-MM-dd}, was {running.DueDate:yyyy-MM-dd}.";
         change = change.Status == CatalogChangeStatus.AwaitingUpdate ? change with { UpdateDeadline = recomputed } : change with { ReportDeadline = recomputed };
         await Save(change with
         {
-            History = [.. change.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", change.Status.ToString(), change.Status.ToString(), note)],
+            History = [.. change.History, CaseDeadlines.Recomputed(Clock.Now, change.Status.ToString(), running, recomputed)],
         });
-        return new DeadlineMove(CaseKind, Id, running.DueDate, recomputed.DueDate, recomputed.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, running, recomputed);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace DataSharing.Common;
@@ -201,31 +202,31 @@ public static class Require
             throw new ValidationFailedException(field, $"{field} is {value.Length} characters long; at most {max} are accepted.", article);
         }
 
-        for (var i = 0; i < value.Length; i++)
+        if (ForbiddenIn(value, multiLine) is { } what)
         {
-            if (Forbidden(value[i], multiLine) is { } what)
-            {
-                throw new ValidationFailedException(field,
-                    $"{field} contains {what} (U+{(int)value[i]:X4}) at position {i}; "
-                    + (multiLine ? "text may contain newlines and tabs but no other control characters." : "it is one line with no control characters."),
-                    article);
-            }
+            throw new ValidationFailedException(field,
+                $"{field} contains {what}; "
+                + (multiLine ? "text may contain newlines and tabs but no other control characters." : "it is one line with no control characters."),
+                article);
         }
     }
 
     /// <summary>What in <paramref name="value"/> no stored text may hold (see <see cref="Forbidden"/>), or null when it is clean.</summary>
     public static string? ForbiddenIn(string value, bool multiLine)
     {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (Forbidden(value[i], multiLine) is { } what)
-            {
-                return $"{what} (U+{(int)value[i]:X4}) at position {i}";
-            }
-        }
-
-        return null;
+        // A vectorized search for the first forbidden character: every value of an upload passes here (tens of millions
+        // of characters for a million rows), where a call per character took about a tenth of the API's CPU.
+        var i = value.AsSpan().IndexOfAny(multiLine ? ForbiddenInText : ForbiddenInLine);
+        return i < 0 ? null : $"{Forbidden(value[i], multiLine)} (U+{(int)value[i]:X4}) at position {i}";
     }
+
+    /// <summary>The characters <see cref="Forbidden"/> refuses, taken from it once, for <see cref="ForbiddenIn"/>.</summary>
+    private static readonly SearchValues<char> ForbiddenInText = ForbiddenSet(multiLine: true);
+
+    private static readonly SearchValues<char> ForbiddenInLine = ForbiddenSet(multiLine: false);
+
+    private static SearchValues<char> ForbiddenSet(bool multiLine) =>
+        SearchValues.Create([.. Enumerable.Range(char.MinValue, char.MaxValue + 1).Select(c => (char)c).Where(c => Forbidden(c, multiLine) is not null)]);
 
     /// <summary>
     /// Control characters corrupt exports and terminals; the bidirectional overrides and isolates make text display

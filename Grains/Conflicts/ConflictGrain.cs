@@ -168,9 +168,9 @@ public sealed class ConflictGrain : CaseGrain<ConflictGrain.State>, IConflictGra
         }
 
         var deadline = await this.Compute(conflict.OpenedAt, old.WorkingDays);
-        await Move(conflict with { NegotiationDeadline = deadline }, conflict.Status, "recompute-deadline",
-            $"Negotiate until {deadline.DueDate:yyyy-MM-dd}, was {old.DueDate:yyyy-MM-dd}.", Actor.System);
-        return new DeadlineMove(CaseKind, Id, old.DueDate, deadline.DueDate, deadline.Provisional);
+        await Move(conflict with { NegotiationDeadline = deadline }, conflict.Status, CaseDeadlines.RecomputeAction,
+            CaseDeadlines.RecomputedNote(old, deadline), Actor.System);
+        return CaseDeadlines.Moved(CaseKind, Id, old, deadline);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

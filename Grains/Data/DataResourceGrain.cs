@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using DataSharing.Audit;
 using DataSharing.Calendar;
 using DataSharing.Cases;
@@ -13,8 +15,10 @@ namespace DataSharing.Data;
 /// <summary>
 /// An entry's data on the platform (Art 17, 19): one upload at a time, validated row by row and applied whole (or
 /// rejected whole, as the provider chose), and the freshness deadline its update frequency sets. The records go to
-/// the record store through one open writer held by this activation; the state keeps only the latest upload and the
-/// deadline, so it stays small however much data passes.
+/// the record store through one open writer held by this activation, or, in cluster mode, the API process checks and
+/// COPYs them itself under a ticket this grain issues, and this grain applies what it staged (the upload's state
+/// machine stays here either way). The state keeps only the latest upload and the deadline, so it stays small however
+/// much data passes.
 /// </summary>
 public sealed class DataResourceGrain(
     [PersistentState("dataResource", StorageNames.Platform)] IPersistentState<DataResourceGrain.State> state,
@@ -27,11 +31,12 @@ public sealed class DataResourceGrain(
     /// <summary>An upload that receives nothing for this long is given up (its client is gone) and its transaction released.</summary>
     public static readonly TimeSpan IdleUploadTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Errors kept per upload: enough to correct a file, bounded so a garbage file cannot fill the store.</summary>
-    public const int MaxReportedErrors = 10_000;
-
-    /// <summary>Errors quoted in an upload's quality report; all of them are at .../errors.</summary>
-    public const int MaxErrorsInReport = 20;
+    /// <summary>
+    /// How long a ticket's holder has to load and commit its upload: a million rows take seconds, so an hour ends only
+    /// an upload whose holder is gone and kept reporting progress (one that stops is given up after
+    /// <see cref="IdleUploadTimeout"/>).
+    /// </summary>
+    public static readonly TimeSpan TicketLifetime = TimeSpan.FromHours(1);
 
     private const string CaseKind = "DataResource";
 
@@ -48,6 +53,15 @@ public sealed class DataResourceGrain(
     private CaseCommit<State> Commit => new(this, state, GrainFactory, audit, logger, () => Task.CompletedTask);
 
     public async Task<DataUploadStarted> BeginUpload(DataUploadRequest request, Actor by)
+    {
+        var upload = await Open(request, by, ticketed: false);
+        return new DataUploadStarted(upload.View, upload.Entry.Content.DataItems.Select(i => i.Name).ToList());
+    }
+
+    public async Task<DataUploadTicket> IssueTicket(DataUploadRequest request, Actor by) => (await Open(request, by, ticketed: true)).Ticket!;
+
+    /// <summary>Opens an upload after the checks of who uploads and when (Art 17): its rows come here, or go to a ticket's holder.</summary>
+    private async Task<Upload> Open(DataUploadRequest request, Actor by, bool ticketed)
     {
         var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(Code).Get() ?? throw new NotFoundException("Catalog entry", Code);
         if (!by.ActsFor(entry.Content.ProviderDepartment))
@@ -77,20 +91,37 @@ public sealed class DataResourceGrain(
         var view = new DataUploadView($"UP-{Guid.NewGuid():N}", Code, request, DataUploadStatus.Receiving, 0, 0, 0, now, null, by);
         // Nothing is stored until the upload ends: one that never completes (an unreadable body, a client gone, a silo
         // stopped) leaves no trace but its rolled-back transaction, like any refused request.
-        var writer = await records.Begin(new DataUploadTarget(view.Id, Code, request.Mode, items.Count, keyColumn));
-        _open = new Upload(view, writer, new RowCheck(items, keyColumn, ShanghaiTime.DateOf(now)), entry, now);
+        var target = new DataUploadTarget(view.Id, Code, request.Mode, items.Count, keyColumn);
+        // A stage left by a ticket's holder that died between staging and asking to commit: no upload of the entry is
+        // open now, so none will be applied.
+        await records.Discard(Code);
+        Upload upload;
+        if (ticketed)
+        {
+            var ticket = new DataUploadTicket(view, items, keyColumn, now + TicketLifetime, Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
+            upload = new Upload(view, entry, target, now) { Ticket = ticket };
+        }
+        else
+        {
+            var writer = await records.Begin(target);
+            upload = new Upload(view, entry, target, now) { Writer = writer, Rows = new UploadRows(items, keyColumn, ShanghaiTime.DateOf(now), request.BadRows, writer) };
+        }
+
+        _open = upload;
         _idleCheck ??= this.RegisterGrainTimer(GiveUpIdle, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { Interleave = false });
-        return new DataUploadStarted(view, items.Select(i => i.Name).ToList());
+        return upload;
     }
 
     public async Task<DataUploadView> Append(string uploadId, DataRowBatch rows)
     {
         var upload = await Receiving(uploadId);
+        var taken = RowsOf(upload, "append");
         foreach (var row in rows.Rows())
         {
-            await upload.Take(row);
+            await taken.Take(row);
         }
 
+        upload.Count(taken.Progress());
         upload.LastActivity = clock.Now;
         return upload.View;
     }
@@ -98,12 +129,38 @@ public sealed class DataResourceGrain(
     public async Task<DataUploadView> Complete(string uploadId)
     {
         var upload = await Receiving(uploadId);
+        var final = RowsOf(upload, "complete").Progress(final: true);
+        upload.Count(final);
+        upload.Quality = final.Quality;
+        return await End(upload);
+    }
+
+    public async Task<DataUploadView> Progress(DataUploadTicket ticket, DataUploadProgress progress)
+    {
+        var upload = await Ticketed(ticket, "report progress");
+        upload.Count(progress);
+        upload.LastActivity = clock.Now;
+        return upload.View;
+    }
+
+    public async Task<DataUploadView> CompleteTicket(DataUploadTicket ticket, DataUploadProgress final)
+    {
+        var upload = await Ticketed(ticket, "complete");
+        upload.Count(final);
+        upload.Quality = final.Quality;
+        return await End(upload);
+    }
+
+    /// <summary>Applies the upload, or rejects it (bad rows under Reject, a repeated key) with nothing applied, and records which.</summary>
+    private async Task<DataUploadView> End(Upload upload)
+    {
+        var uploadId = upload.View.Id;
         var now = clock.Now;
         var by = upload.View.By;
         DataUploadView done;
         if (upload.RejectsAll)
         {
-            await upload.Writer.DisposeAsync();
+            await Release(upload);
             done = upload.View with
             {
                 Status = DataUploadStatus.Rejected, RowsApplied = 0, FinishedAt = now,
@@ -114,7 +171,7 @@ public sealed class DataResourceGrain(
         {
             try
             {
-                await upload.Writer.Commit();
+                await (upload.Writer is { } writer ? writer.Commit() : records.Publish(upload.Target));
             }
             catch (ValidationFailedException e)
             {
@@ -147,7 +204,7 @@ public sealed class DataResourceGrain(
     {
         var upload = await Receiving(uploadId);
         _open = null;
-        await upload.Writer.DisposeAsync();
+        await Release(upload);
         return upload.View with { Status = DataUploadStatus.Failed, FinishedAt = clock.Now, Problem = reason };
     }
 
@@ -189,7 +246,7 @@ public sealed class DataResourceGrain(
         var now = clock.Now;
         var items = entry.Content.DataItems;
         var checker = new QualityChecker(items, ShanghaiTime.DateOf(now));
-        var report = new QualityAccumulator(MaxErrorsInReport);
+        var report = new QualityAccumulator(UploadRows.MaxErrorsInReport);
         var columns = Enumerable.Range(0, items.Count).ToList();
         long line = 0;
         for (var page = new PageRequest(PageRequest.MaxLimit); ;)
@@ -257,7 +314,7 @@ public sealed class DataResourceGrain(
 
         var now = clock.Now;
         state.State.Due = await NextDue(entry.Content, updated);
-        await Record("recompute-deadline", $"due {old.DueDate:yyyy-MM-dd}", $"due {state.State.Due?.DueDate:yyyy-MM-dd}", Actor.System,
+        await Record(CaseDeadlines.RecomputeAction, $"due {old.DueDate:yyyy-MM-dd}", $"due {state.State.Due?.DueDate:yyyy-MM-dd}", Actor.System,
             entry.Content.ProviderDepartment, now);
         return new DeadlineMove(CaseKind, Code, old.DueDate, state.State.Due?.DueDate ?? old.DueDate, state.State.Due?.Provisional ?? false);
     }
@@ -268,8 +325,8 @@ public sealed class DataResourceGrain(
     {
         if (_open is { } upload)
         {
-            // The open transaction cannot outlive the activation: the upload ends here, unapplied.
-            await upload.Writer.DisposeAsync();
+            // The open transaction (or the ticket) cannot outlive the activation: the upload ends here, unapplied.
+            await Release(upload);
             _open = null;
         }
     }
@@ -287,8 +344,8 @@ public sealed class DataResourceGrain(
     {
         // Applied, rejected or failed, the upload is over: its writer lets go of what it holds (in cluster mode, a
         // connection of the silo's pool, which every upload that ended without this kept until the pool ran dry).
-        await upload.Writer.DisposeAsync();
-        done = done with { Quality = upload.Quality.ToReport() };
+        await Release(upload);
+        done = done with { Quality = upload.Quality };
         _open = null;
         state.State.Upload = done;
         await Record(action, null,
@@ -304,6 +361,55 @@ public sealed class DataResourceGrain(
         {
             await Abort(upload.View.Id, $"Nothing arrived for {IdleUploadTimeout.TotalMinutes:0} minutes; nothing was applied.");
         }
+        else if (_open is { Ticket: { } ticket } && clock.Now > ticket.ExpiresAt)
+        {
+            await Abort(ticket.Upload.Id, $"Its ticket expired at {ticket.ExpiresAt:u}; nothing was applied.");
+        }
+    }
+
+    /// <summary>Lets go of what an open upload holds: its writer's transaction, or the stage a ticket's holder left.</summary>
+    private async Task Release(Upload upload)
+    {
+        if (upload.Writer is { } writer)
+        {
+            await writer.DisposeAsync();
+        }
+        else
+        {
+            await records.Discard(Code, upload.View.Id);
+        }
+    }
+
+    /// <summary>The row checks of an upload whose rows come here; one under a ticket has its holder's.</summary>
+    private static UploadRows RowsOf(Upload upload, string action) =>
+        upload.Rows ?? throw new IllegalTransitionException(upload.View.Id, upload.View.Status.ToString(), action,
+            $"Upload {upload.View.Id} is loaded under a ticket: its rows and its end come from the ticket's holder.");
+
+    /// <summary>
+    /// The open upload <paramref name="ticket"/> was issued for, if it is this grain's ticket (its token, compared in
+    /// constant time) and has not expired. An expired one ends its upload unapplied (409); one this grain did not issue
+    /// for its open upload (made up, altered, or of another entry) is refused (403) and changes nothing.
+    /// </summary>
+    private async Task<Upload> Ticketed(DataUploadTicket ticket, string action)
+    {
+        if (_open is { Ticket: { } issued } upload && issued.Upload.Id == ticket.Upload.Id && ticket.Upload.EntryCode == Code
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(issued.Token), Encoding.ASCII.GetBytes(ticket.Token)))
+        {
+            if (clock.Now <= issued.ExpiresAt)
+            {
+                return upload;
+            }
+
+            var expired = await Abort(issued.Upload.Id, $"Its ticket expired at {issued.ExpiresAt:u}; nothing was applied.");
+            throw new IllegalTransitionException(expired.Id, expired.Status.ToString(), action, $"Upload {expired.Id} has ended: {expired.Problem}");
+        }
+
+        if (ticket.Upload.EntryCode == Code && state.State.Upload is { } ended && ended.Id == ticket.Upload.Id)
+        {
+            throw new IllegalTransitionException(ended.Id, ended.Status.ToString(), action, $"Upload {ended.Id} has ended ({ended.Status}).");
+        }
+
+        throw new NotEntitledException($"This ticket was not issued by {Code} for its open upload: nothing was taken from it (Art 17).");
     }
 
     private Task<Upload> Receiving(string uploadId)
@@ -328,45 +434,32 @@ public sealed class DataResourceGrain(
         Commit.Commit(state.State.Due?.DueAt, now, version =>
             new AuditEntry($"{Code}#data{version}", now, by, [provider], CaseKind, Code, action, before, after));
 
-    /// <summary>The upload this activation is receiving: its writer, its row check and its counts so far.</summary>
-    private sealed class Upload(DataUploadView view, IDataRecordWriter writer, RowCheck check, CatalogEntryView entry, DateTimeOffset started)
+    /// <summary>The upload this activation has open: its rows' writer and checks, or the ticket of the process that has them.</summary>
+    private sealed class Upload(DataUploadView view, CatalogEntryView entry, DataUploadTarget target, DateTimeOffset started)
     {
         public DataUploadView View { get; private set; } = view;
 
-        public IDataRecordWriter Writer { get; } = writer;
-
         public CatalogEntryView Entry { get; } = entry;
+
+        public DataUploadTarget Target { get; } = target;
 
         public DateTimeOffset LastActivity { get; set; } = started;
 
-        private long _errors;
+        /// <summary>The open write of an upload whose rows come here; null under a ticket, whose holder writes the stage.</summary>
+        public IDataRecordWriter? Writer { get; init; }
 
-        /// <summary>The upload's quality report (Art 19): counts by rule and by data item, and the first errors.</summary>
-        public QualityAccumulator Quality { get; } = new(MaxErrorsInReport);
+        public UploadRows? Rows { get; init; }
 
-        /// <summary>Under Reject, one bad row decides the upload: later good rows are counted, not written.</summary>
+        public DataUploadTicket? Ticket { get; init; }
+
+        /// <summary>The upload's quality report (Art 19): of the rows checked here, or as the ticket's holder reported it.</summary>
+        public QualityReport? Quality { get; set; }
+
+        /// <summary>Under Reject, one bad row decides the upload: nothing of it is applied.</summary>
         public bool RejectsAll => View.Request.BadRows == BadRowPolicy.Reject && View.RowsWithErrors > 0;
 
-        public async ValueTask Take(DataRow row)
-        {
-            var errors = check.Check(row, out var key);
-            Quality.Add(errors);
-            View = View with { RowsReceived = View.RowsReceived + 1, RowsWithErrors = View.RowsWithErrors + (errors.Count > 0 ? 1 : 0) };
-            if (errors.Count > 0)
-            {
-                foreach (var error in errors)
-                {
-                    if (_errors++ < MaxReportedErrors)
-                    {
-                        await Writer.Report(error);
-                    }
-                }
-            }
-            else if (!RejectsAll)
-            {
-                await Writer.Add(key!, row.Values);
-            }
-        }
+        public void Count(DataUploadProgress progress) =>
+            View = View with { RowsReceived = progress.RowsReceived, RowsWithErrors = progress.RowsWithErrors };
     }
 
     [GenerateSerializer, Alias("DataResourceGrain.State")]

@@ -13,6 +13,27 @@ public interface IDataRecordStore
     Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Opens the load of one upload whose rows are checked outside the entry's grain (the API process, under a
+    /// <see cref="DataUploadTicket"/>): the writer's <see cref="IDataRecordWriter.Commit"/> keeps its rows as the upload's
+    /// stage, durable but read by nobody, until <see cref="Publish"/> applies it or <see cref="Discard"/> drops it. A
+    /// writer disposed uncommitted (or a process that dies mid-load) leaves no stage.
+    /// </summary>
+    Task<IDataRecordWriter> Stage(DataUploadTarget target, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies the upload's committed stage as <see cref="IDataRecordWriter.Commit"/> applies a writer's rows (atomically,
+    /// with the same refusals) and removes the stage. Throws <see cref="InvalidOperationException"/> if the upload has no
+    /// complete stage: nothing is then applied.
+    /// </summary>
+    Task Publish(DataUploadTarget target, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Drops the committed stages of an entry's uploads that will not be applied: <paramref name="uploadId"/>'s, or all
+    /// of the entry's (those left by a loader that died between staging and the grain's commit).
+    /// </summary>
+    Task Discard(string entryCode, string? uploadId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A page of an entry's current records in key order (ordinal), with only the columns asked for (indexes into the
     /// entry's data items at the time of the upload that wrote them; a column a record does not have is null).
     /// </summary>

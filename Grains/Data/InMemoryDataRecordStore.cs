@@ -17,9 +17,53 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
     private readonly Dictionary<string, int?> _keyColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ReportedError>> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _reportingUploads = new(StringComparer.Ordinal);
+    /// <summary>Committed stages by upload id: writers whose rows wait for <see cref="Publish"/>.</summary>
+    private readonly Dictionary<string, Writer> _stages = new(StringComparer.Ordinal);
 
     public Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IDataRecordWriter>(new Writer(this, target));
+        Task.FromResult<IDataRecordWriter>(new Writer(this, target, staged: false));
+
+    public Task<IDataRecordWriter> Stage(DataUploadTarget target, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IDataRecordWriter>(new Writer(this, target, staged: true));
+
+    public Task Publish(DataUploadTarget target, CancellationToken cancellationToken = default)
+    {
+        Writer? stage;
+        lock (_gate)
+        {
+            stage = _stages.GetValueOrDefault(target.UploadId) is { } staged && staged.Target.EntryCode == target.EntryCode ? staged : null;
+            _stages.Remove(stage?.Target.UploadId ?? "");
+        }
+
+        if (stage is null)
+        {
+            throw new InvalidOperationException($"Upload {target.UploadId} of {target.EntryCode} has no complete stage.");
+        }
+
+        stage.Apply();
+        return Task.CompletedTask;
+    }
+
+    public Task Discard(string entryCode, string? uploadId = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var (id, _) in _stages.Where(s => s.Value.Target.EntryCode == entryCode && (uploadId is null || s.Key == uploadId)).ToList())
+            {
+                _stages.Remove(id);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Staged(Writer writer)
+    {
+        lock (_gate)
+        {
+            _stages[writer.Target.UploadId] = writer;
+        }
+    }
 
     public Task<Page<DataRecord>> Read(string entryCode, IReadOnlyList<int> columns, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -166,10 +210,13 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
     /// <summary>
     /// One upload: a replacement builds the entry's new set as rows come (embedded mode holds every record in memory
     /// anyway), an upsert collects its rows by key (a later row of a key replaces the earlier one). Nothing reaches the
-    /// store before <see cref="Commit"/>, except the errors.
+    /// store before <see cref="Commit"/>, except the errors; a staged writer's commit only hands its rows to the store
+    /// to wait for <see cref="Publish"/>.
     /// </summary>
-    private sealed class Writer(InMemoryDataRecordStore store, DataUploadTarget target) : IDataRecordWriter
+    private sealed class Writer(InMemoryDataRecordStore store, DataUploadTarget target, bool staged) : IDataRecordWriter
     {
+        public DataUploadTarget Target => target;
+
         private readonly SortedSet<Record> _replacement = new(Record.Order);
         private readonly Dictionary<string, string?[]> _upserts = new(StringComparer.Ordinal);
         private string? _repeatedKey;
@@ -204,6 +251,21 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             _closed = true;
+            if (staged)
+            {
+                store.Staged(this);
+            }
+            else
+            {
+                Apply();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Applies the rows (refusing a replacement that repeats a key, as the PostgreSQL store's key does).</summary>
+        public void Apply()
+        {
             if (_repeatedKey is { } repeated)
             {
                 throw DataRecordRows.RepeatedKey(repeated);
@@ -217,8 +279,6 @@ public sealed class InMemoryDataRecordStore : IDataRecordStore
             {
                 store.Replace(target, _replacement);
             }
-
-            return Task.CompletedTask;
         }
 
         public ValueTask DisposeAsync()

@@ -13,4 +13,7 @@ public interface IViolationStore
 
     /// <summary>The violations of <paramref name="department"/> (every department's when null), newest first (then by id, descending).</summary>
     Task<Page<ViolationRecord>> List(string? department, PageRequest page);
+
+    /// <summary>Every department's violations of <paramref name="article"/> found in cases of <paramref name="caseKind"/>, by the day recorded, in [from, until).</summary>
+    Task<IReadOnlyList<DailyCount>> CountByDay(string caseKind, string article, DateOnly from, DateOnly until);
 }

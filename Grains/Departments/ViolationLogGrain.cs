@@ -11,4 +11,10 @@ public sealed class ViolationLogGrain(IViolationStore store) : Grain, IViolation
     public Task<Page<ViolationRecord>> List(PageRequest page) => store.List(null, page);
 
     public Task<Page<ViolationRecord>> ListOf(string department, PageRequest page) => store.List(department, page);
+
+    public Task<IReadOnlyList<DailyCount>> CountByDay(string caseKind, string article, DateOnly from, DateOnly until)
+    {
+        DateRange.Validate(from, until);
+        return store.CountByDay(caseKind, article, from, until);
+    }
 }

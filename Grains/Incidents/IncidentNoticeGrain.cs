@@ -94,10 +94,9 @@ public sealed class IncidentNoticeGrain : CaseGrain<IncidentNoticeGrain.State>, 
         await Save(notice with
         {
             Deadline = deadline,
-            History = [.. notice.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", notice.Status.ToString(), notice.Status.ToString(),
-                $"Due {deadline.DueDate:yyyy-MM-dd}, was {old.DueDate:yyyy-MM-dd}.")],
+            History = [.. notice.History, CaseDeadlines.Recomputed(Clock.Now, notice.Status.ToString(), old, deadline)],
         });
-        return new DeadlineMove(CaseKind, Id, old.DueDate, deadline.DueDate, deadline.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, old, deadline);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -99,10 +99,9 @@ public sealed class OpenApplicationGrain : CaseGrain<OpenApplicationGrain.State>
         await Save(application with
         {
             Deadline = deadline,
-            History = [.. application.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", application.Status.ToString(),
-                application.Status.ToString(), $"Due {deadline.DueDate:yyyy-MM-dd}, was {application.Deadline.DueDate:yyyy-MM-dd}.")],
+            History = [.. application.History, CaseDeadlines.Recomputed(Clock.Now, application.Status.ToString(), application.Deadline, deadline)],
         });
-        return new DeadlineMove(CaseKind, Id, application.Deadline.DueDate, deadline.DueDate, deadline.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, application.Deadline, deadline);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -161,8 +160,15 @@ public sealed class OpenApplicationGrain : CaseGrain<OpenApplicationGrain.State>
             application.Status is OpenApplicationStatus.AwaitingProvider or OpenApplicationStatus.Overdue)
         : null;
 
-    /// <summary>Not in the Art 42 assessment yet: it counts share requests, reviews, catalog changes and notices.</summary>
-    protected override AssessedCase? Assessment => null;
+    /// <summary>
+    /// In the provider's Art 42 assessment like a share request: an application answered on time or late, or overdue
+    /// (Art 36's applications get the platform's deadline, and the assessment weighs how a department keeps it).
+    /// </summary>
+    protected override AssessedCase? Assessment => CaseState.State.Application is { } application
+        ? new AssessedCase(Id, CaseKind, application.ProviderDepartment, ShanghaiTime.DateOf(application.FiledAt),
+            Assessments.Of(application.Answer?.At, application.Answer?.Late == true, application.Status == OpenApplicationStatus.Overdue),
+            Assessments.DateOf(application.Answer?.At), CaseState.State.Version)
+        : null;
 
     /// <summary>The provider's list, and the applicant's own (a member of the public has no department).</summary>
     private static IReadOnlyList<string> Departments(OpenApplicationView application) =>

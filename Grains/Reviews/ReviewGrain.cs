@@ -127,10 +127,9 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         await Save(review with
         {
             Deadline = deadline,
-            History = [.. review.History, new CaseTransition(Clock.Now, Actor.System, "recompute-deadline", review.Status.ToString(), review.Status.ToString(),
-                $"Due {deadline.DueDate:yyyy-MM-dd}, was {review.Deadline.DueDate:yyyy-MM-dd}.")],
+            History = [.. review.History, CaseDeadlines.Recomputed(Clock.Now, review.Status.ToString(), review.Deadline, deadline)],
         });
-        return new DeadlineMove(CaseKind, Id, review.Deadline.DueDate, deadline.DueDate, deadline.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, review.Deadline, deadline);
     }
 
     public override async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -1,3 +1,4 @@
+using DataSharing.Cases;
 using DataSharing.Common;
 
 namespace DataSharing.Sharing;
@@ -20,6 +21,12 @@ public interface IShareRequestReadModel
 
     /// <summary>Every overdue request, longest overdue first.</summary>
     Task<Page<ShareRequestSummary>> Overdue(PageRequest page);
+
+    /// <summary>Every request awaiting an answer that is not yet overdue, soonest due first.</summary>
+    Task<Page<ShareRequestSummary>> Awaiting(PageRequest page);
+
+    /// <summary>The open requests (awaiting an answer or overdue) counted by status and provider, against <paramref name="bounds"/>.</summary>
+    Task<IReadOnlyList<OpenCaseCount>> CountOpen(DueBounds bounds);
 
     /// <summary>
     /// The granted requests of <paramref name="requester"/> for <paramref name="entryCode"/> whose grant is for

@@ -1,3 +1,4 @@
+using DataSharing.Cases;
 using DataSharing.Common;
 
 namespace DataSharing.Sharing;
@@ -14,6 +15,7 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
     private readonly Dictionary<string, SortedSet<ListKey>> _inboxes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<ListKey>> _outboxes = new(StringComparer.Ordinal);
     private readonly SortedSet<ListKey> _overdue = new(ListKey.Order);
+    private readonly SortedSet<ListKey> _awaiting = new(ListKey.Order);
     private readonly Dictionary<(string Requester, string Entry, string Scenario), HashSet<string>> _grants = new();
     // Per entry, the departments holding a grant and how many grants each holds (a department leaves when its last ends).
     private readonly Dictionary<string, SortedDictionary<string, int>> _holders = new(StringComparer.Ordinal);
@@ -46,6 +48,23 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
         Task.FromResult(Read(_outboxes.GetValueOrDefault(requester), page, NewestFirst));
 
     public Task<Page<ShareRequestSummary>> Overdue(PageRequest page) => Task.FromResult(Read(_overdue, page, ByDue));
+
+    public Task<Page<ShareRequestSummary>> Awaiting(PageRequest page) => Task.FromResult(Read(_awaiting, page, ByDue));
+
+    public Task<IReadOnlyList<OpenCaseCount>> CountOpen(DueBounds bounds)
+    {
+        // The inboxes hold exactly the open requests: a pass over them, not over every request there was.
+        var tally = new OpenCaseTally(bounds);
+        lock (_gate)
+        {
+            foreach (var row in _inboxes.Values.SelectMany(inbox => inbox).Select(k => _rows[k.Id]))
+            {
+                tally.Add(CaseKinds.ShareRequest, row.Status.ToString(), row.ProviderDepartment, row.DueAt);
+            }
+        }
+
+        return Task.FromResult(tally.Counts());
+    }
 
     public Task<IReadOnlyList<ShareRequestSummary>> Grants(string requester, string entryCode, string scenario, int limit)
     {
@@ -95,6 +114,11 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
             _overdue.Add(ByDue(row));
         }
 
+        if (row.Status == ShareRequestStatus.AwaitingProvider)
+        {
+            _awaiting.Add(ByDue(row));
+        }
+
         _outboxes.IndexOf(row.RequesterDepartment, ListKey.Order).Add(NewestFirst(row));
         if (row is { Status: ShareRequestStatus.Granted, Grant: { } grant })
         {
@@ -114,6 +138,7 @@ public sealed class InMemoryShareRequestReadModel : IShareRequestReadModel
     {
         _inboxes.GetValueOrDefault(row.ProviderDepartment)?.Remove(ByDue(row));
         _overdue.Remove(ByDue(row));
+        _awaiting.Remove(ByDue(row));
         _outboxes.GetValueOrDefault(row.RequesterDepartment)?.Remove(NewestFirst(row));
         if (row.Grant is { } grant && _grants.GetValueOrDefault((row.RequesterDepartment, row.EntryCode, AccessRules.ScenarioKey(grant.Scenario)))?.Remove(row.Id) == true
             && _holders.GetValueOrDefault(row.EntryCode) is { } holders && holders.TryGetValue(row.RequesterDepartment, out var count))

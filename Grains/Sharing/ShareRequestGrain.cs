@@ -320,14 +320,12 @@ public sealed class ShareRequestGrain(
         }
 
         var deadline = await this.Compute(request.ReceivedAt, request.AnswerDeadline.WorkingDays);
-        var now = clock.Now;
         await Commit(request with
         {
             AnswerDeadline = deadline,
-            History = [.. request.History, new CaseTransition(now, Actor.System, "recompute-deadline", request.Status.ToString(), request.Status.ToString(),
-                $"Due {deadline.DueDate:yyyy-MM-dd}{(deadline.Provisional ? " (provisional)" : "")}, was {request.AnswerDeadline.DueDate:yyyy-MM-dd}.")],
+            History = [.. request.History, CaseDeadlines.Recomputed(clock.Now, request.Status.ToString(), request.AnswerDeadline, deadline)],
         });
-        return new DeadlineMove(CaseKind, Id, request.AnswerDeadline.DueDate, deadline.DueDate, deadline.Provisional);
+        return CaseDeadlines.Moved(CaseKind, Id, request.AnswerDeadline, deadline);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -346,7 +344,7 @@ public sealed class ShareRequestGrain(
         {
             var deadline = request.AnswerDeadline!;
             state.State.PendingViolations.Add(new ViolationRecord(
-                $"{Id}:answer-overdue", request.ProviderDepartment, "Art 43(4)", CaseKind, Id,
+                $"{Id}:answer-overdue", request.ProviderDepartment, ViolationRecord.NotInTime, CaseKind, Id,
                 $"Share request {Id} from {request.Submission.RequesterDepartment} was not answered within {deadline.WorkingDays} working days (due {deadline.DueDate:yyyy-MM-dd}, Art 25).",
                 now));
             await Move(request, ShareRequestAction.MarkOverdue, "overdue", $"Not answered by {deadline.DueAt:O}.", Actor.System);

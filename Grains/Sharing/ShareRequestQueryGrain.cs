@@ -1,3 +1,4 @@
+using DataSharing.Cases;
 using DataSharing.Common;
 using Orleans.Concurrency;
 
@@ -11,4 +12,8 @@ public sealed class ShareRequestQueryGrain(IShareRequestReadModel readModel) : G
     public Task<Page<ShareRequestSummary>> Outbox(string department, PageRequest page) => readModel.Outbox(department, page);
 
     public Task<Page<ShareRequestSummary>> Overdue(PageRequest page) => readModel.Overdue(page);
+
+    public Task<Page<ShareRequestSummary>> Awaiting(PageRequest page) => readModel.Awaiting(page);
+
+    public Task<IReadOnlyList<OpenCaseCount>> CountOpen(DueBounds bounds) => readModel.CountOpen(bounds);
 }

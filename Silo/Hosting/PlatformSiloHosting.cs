@@ -163,6 +163,8 @@ public static class PlatformSiloHosting
     {
         var options = PlatformHostingOptions.From(builder.Configuration);
         builder.Services.AddPlatformPostgres(options.PlatformConnectionString);
+        // The API loads uploads itself, under the entry grain's ticket, into the stores' tables (issue 11).
+        builder.Services.AddSingleton<IDataRecordStore, PostgresDataRecordStore>();
         builder.Services.AddPlatformReadCaches(builder.Configuration);
         builder.Services.AddDatabaseExceptionSerialization();
         builder.AddPlatformTelemetry();

@@ -101,6 +101,11 @@ internal sealed class BinaryCopyRows : IAsyncDisposable
         {
             await _stream.CancelAsync();
         }
+        catch (Exception e) when (e is ObjectDisposedException or NpgsqlException)
+        {
+            // The COPY ended already, with its connection (killed, or the server gone): none of it was stored, and
+            // the failure that ended it is the one the loader reports, not this.
+        }
         finally
         {
             await _stream.DisposeAsync();

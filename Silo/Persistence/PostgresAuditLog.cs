@@ -22,14 +22,16 @@ public sealed class PostgresAuditLog(NpgsqlDataSource database, PostgresGroupCom
     {
         // Each filter reads its own index in chain order: a case's records (audit_log_case), a department's
         // (audit_departments), or the chain itself; the department check on a case's records is a filter of a few rows.
+        // Newest first reads the same indexes backwards, from before the given sequence.
+        var column = filter.CaseId is null && filter.Department is not null ? "d.sequence" : "a.sequence";
+        var (bound, direction) = filter.NewestFirst ? ($"{column} < @bound", " DESC") : ($"{column} > @bound", "");
         var source = filter.CaseId is not null
-            ? "audit_log a WHERE a.case_id = @case AND a.sequence > @after AND (@department::text IS NULL OR @department = ANY(a.departments))"
+            ? $"audit_log a WHERE a.case_id = @case AND {bound} AND (@department::text IS NULL OR @department = ANY(a.departments))"
             : filter.Department is not null
-                ? "audit_departments d JOIN audit_log a ON a.sequence = d.sequence WHERE d.department = @department AND d.sequence > @after"
-                : "audit_log a WHERE a.sequence > @after";
-        var order = filter.CaseId is null && filter.Department is not null ? "d.sequence" : "a.sequence";
-        await using var command = database.CreateCommand($"SELECT {Columns} FROM {source} ORDER BY {order} LIMIT @limit");
-        command.Parameters.AddWithValue("after", filter.AfterSequence);
+                ? $"audit_departments d JOIN audit_log a ON a.sequence = d.sequence WHERE d.department = @department AND {bound}"
+                : $"audit_log a WHERE {bound}";
+        await using var command = database.CreateCommand($"SELECT {Columns} FROM {source} ORDER BY {column}{direction} LIMIT @limit");
+        command.Parameters.AddWithValue("bound", filter.BeforeSequence ?? filter.AfterSequence);
         command.Parameters.Add(new NpgsqlParameter("department", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.Department ?? DBNull.Value });
         command.Parameters.AddWithValue("case", (object?)filter.CaseId ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", filter.Limit);

@@ -80,16 +80,40 @@ public sealed class PostgresCaseListStore(NpgsqlDataSource database, PostgresGro
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add(new CaseSummary(
-                reader.GetString(1), reader.GetString(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5).ToOffset(ShanghaiTime.Offset),
-                reader.GetFieldValue<DateTimeOffset>(6).ToOffset(ShanghaiTime.Offset),
-                reader.GetFieldValue<DateTimeOffset>(7).ToOffset(ShanghaiTime.Offset),
-                reader.GetInt32(8), reader.GetBoolean(9)));
+            rows.Add(Read(reader));
         }
 
         return Page<CaseSummary>.Of(rows, page.Limit, CaseListCursor.Of);
     }
+
+    public async Task<CaseSummary?> Find(string kind, string id)
+    {
+        await using var command = database.CreateCommand($"SELECT {Columns} FROM case_rows r WHERE r.kind = @kind AND r.id = @id");
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds)
+    {
+        // The open rows of each kind through case_rows_open_page, however many cases have closed before.
+        await using var command = database.CreateCommand($"""
+            SELECT kind, status, coalesce(departments[1], ''), {OpenCaseCounts.Columns}
+            FROM case_rows
+            WHERE kind = ANY (@kinds) AND open
+            GROUP BY 1, 2, 3
+            """);
+        command.Parameters.AddWithValue("kinds", kinds.ToArray());
+        return await OpenCaseCounts.Read(command, bounds);
+    }
+
+    private static CaseSummary Read(NpgsqlDataReader reader) => new(
+        reader.GetString(1), reader.GetString(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4),
+        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5).ToOffset(ShanghaiTime.Offset),
+        reader.GetFieldValue<DateTimeOffset>(6).ToOffset(ShanghaiTime.Offset),
+        reader.GetFieldValue<DateTimeOffset>(7).ToOffset(ShanghaiTime.Offset),
+        reader.GetInt32(8), reader.GetBoolean(9));
 
     /// <summary>
     /// The query of a page: @kind, then @department, @status (lower case), @open, @afterDue and @afterId as the query

@@ -18,7 +18,39 @@ public sealed class PostgresDataRecordStore(NpgsqlDataSource database) : IDataRe
     private const int MaxAttempts = 10;
 
     public async Task<IDataRecordWriter> Begin(DataUploadTarget target, CancellationToken cancellationToken = default) =>
-        await PostgresDataRecordWriter.Open(database, target, cancellationToken);
+        await PostgresDataRecordWriter.Open(database, target, staged: false, cancellationToken);
+
+    public async Task<IDataRecordWriter> Stage(DataUploadTarget target, CancellationToken cancellationToken = default) =>
+        await PostgresDataRecordWriter.Open(database, target, staged: true, cancellationToken);
+
+    public Task Publish(DataUploadTarget target, CancellationToken cancellationToken = default) =>
+        PostgresDataVersionSwap.Publish(database, target, cancellationToken);
+
+    /// <summary>Removes the stages and drops their tables in one transaction: a stage is there whole or not at all.</summary>
+    public async Task Discard(string entryCode, string? uploadId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var tables = new List<string>();
+        await using (var stages = PostgresDataRecordWriter.Statement(connection, transaction,
+                         "DELETE FROM data_upload_stages WHERE entry_code = @entry AND (@upload::text IS NULL OR upload_id = @upload) RETURNING table_name"))
+        {
+            stages.Parameters.AddWithValue("entry", entryCode);
+            stages.Parameters.Add(new NpgsqlParameter<string?>("upload", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = uploadId });
+            await using var reader = await stages.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await PostgresDataRecordWriter.Execute(connection, transaction, $"DROP TABLE IF EXISTS {PostgresDataRecordWriter.Quoted(table)}", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public async Task<Page<DataRecord>> Read(string entryCode, IReadOnlyList<int> columns, PageRequest page, CancellationToken cancellationToken = default)
     {

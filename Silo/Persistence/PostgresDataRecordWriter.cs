@@ -30,12 +30,21 @@ namespace DataSharing.Silo.Persistence;
 /// columns) in one <c>INSERT ... SELECT DISTINCT ON (key) ... ORDER BY key, ordinal DESC ... ON CONFLICT DO UPDATE</c>:
 /// the later row of a repeated key wins (its ordinal, the order rows were added, is higher), and one statement never
 /// updates a row twice, which PostgreSQL refuses. The staging is needed anyway, since COPY itself cannot update.</para>
-/// <para>Both purge, at commit, the errors of the entry's earlier uploads: the report kept is the latest upload's.</para>
+/// <para>Both purge, at commit, the errors of the entry's earlier uploads: the report kept is the latest upload's. The
+/// apply step (pointer, key, merge, purge) is <see cref="PostgresDataVersionSwap"/>'s.</para>
+/// <para><b>Staged</b> (<see cref="IDataRecordStore.Stage"/>, the API process under a ticket): the same load, into a
+/// table of the upload's own also for an upsert (the grain's connection must see it, which a temporary table's
+/// session would not let it), registered in data_upload_stages (0015) in the load's transaction; <see cref="Commit"/>
+/// commits the load and applies nothing. The entry's grain then applies it in a transaction of its own
+/// (<see cref="PostgresDataVersionSwap.Publish"/>), so the pointer moves only over rows committed whole.</para>
 /// </remarks>
 public sealed class PostgresDataRecordWriter : IDataRecordWriter
 {
     /// <summary>The key column of a version whose keys are not a data item's: the line, or a key of the old layout (0014).</summary>
-    private const string LineKey = "key";
+    internal const string LineKey = "key";
+
+    /// <summary>Where an upsert of the grain's own transaction stages its rows: a temporary table, dropped at commit.</summary>
+    private const string UpsertRows = "upload_rows";
 
     /// <summary>Errors inserted per statement: a bad file of a million rows costs a thousand round trips, not a million.</summary>
     private const int ErrorBatch = 1000;
@@ -44,8 +53,9 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     private readonly DataUploadTarget _target;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly string? _newTable;
-    private readonly string _keyColumn;
+    /// <summary>The table the COPY fills: a replacement's new version, or an upsert's rows to merge.</summary>
+    private readonly string _table;
+    private readonly bool _staged;
     private readonly List<(RowError Error, long Ordinal)> _pendingErrors = [];
     private BinaryCopyRows? _copy;
     private long _added;
@@ -54,38 +64,39 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     private bool _disposed;
 
     private PostgresDataRecordWriter(NpgsqlDataSource database, DataUploadTarget target, NpgsqlConnection connection,
-        NpgsqlTransaction transaction, string? newTable, BinaryCopyRows copy)
-    {
-        (_database, _target, _connection, _transaction, _newTable, _copy) = (database, target, connection, transaction, newTable, copy);
-        _keyColumn = KeyColumnOf(target);
-    }
+        NpgsqlTransaction transaction, string table, bool staged, BinaryCopyRows copy) =>
+        (_database, _target, _connection, _transaction, _table, _staged, _copy) = (database, target, connection, transaction, table, staged, copy);
 
-    public static async Task<PostgresDataRecordWriter> Open(NpgsqlDataSource database, DataUploadTarget target, CancellationToken cancellationToken)
+    /// <param name="staged">Load only, as the upload's stage (see the remarks); else load and apply at <see cref="Commit"/>.</param>
+    public static async Task<PostgresDataRecordWriter> Open(NpgsqlDataSource database, DataUploadTarget target, bool staged, CancellationToken cancellationToken)
     {
         var connection = await database.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var items = ItemColumns(0, target.ColumnCount);
-            string? newTable = null;
-            if (target.Mode == UploadMode.Replace)
+            var replace = target.Mode == UploadMode.Replace;
+            var table = replace || staged ? await NewTableName(connection, transaction, cancellationToken) : UpsertRows;
+            await Execute(connection, transaction, replace ? CreateTable(table, target.ColumnCount, target.KeyColumn, withKey: false)
+                : $"""CREATE {(staged ? "" : "TEMP ")}TABLE {Quoted(table)} (ordinal bigint NOT NULL, key text COLLATE "C" NOT NULL{Typed(items)}){(staged ? "" : " ON COMMIT DROP")}""",
+                cancellationToken);
+            if (staged)
             {
-                newTable = await NewTableName(connection, transaction, cancellationToken);
-                await Execute(connection, transaction, CreateTable(newTable, target.ColumnCount, target.KeyColumn, withKey: false), cancellationToken);
-            }
-            else
-            {
-                await Execute(connection, transaction,
-                    $"""CREATE TEMP TABLE upload_rows (ordinal bigint NOT NULL, key text COLLATE "C" NOT NULL{Typed(items)}) ON COMMIT DROP""",
-                    cancellationToken);
+                await using var stage = Statement(connection, transaction,
+                    "INSERT INTO data_upload_stages (upload_id, entry_code, table_name) VALUES (@upload, @entry, @table)");
+                stage.Parameters.AddWithValue("upload", target.UploadId);
+                stage.Parameters.AddWithValue("entry", target.EntryCode);
+                stage.Parameters.AddWithValue("table", table);
+                await stage.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var copy = await BinaryCopyRows.Begin(connection, newTable is null
-                ? $"COPY upload_rows (ordinal, key{Listed(items)}) FROM STDIN (FORMAT BINARY)"
+            // FREEZE where the table is the transaction's own: its rows are written final, never rewritten by a later read or vacuum.
+            var copy = await BinaryCopyRows.Begin(connection, !replace
+                ? $"COPY {Quoted(table)} (ordinal, key{Listed(items)}) FROM STDIN (FORMAT BINARY{(staged ? ", FREEZE" : "")})"
                 : target.KeyColumn is null
-                    ? $"COPY {Quoted(newTable)} (key{Listed(items)}) FROM STDIN (FORMAT BINARY, FREEZE)"
-                    : $"COPY {Quoted(newTable)} ({string.Join(", ", items)}) FROM STDIN (FORMAT BINARY, FREEZE)", cancellationToken);
-            return new PostgresDataRecordWriter(database, target, connection, transaction, newTable, copy);
+                    ? $"COPY {Quoted(table)} (key{Listed(items)}) FROM STDIN (FORMAT BINARY, FREEZE)"
+                    : $"COPY {Quoted(table)} ({string.Join(", ", items)}) FROM STDIN (FORMAT BINARY, FREEZE)", cancellationToken);
+            return new PostgresDataRecordWriter(database, target, connection, transaction, table, staged, copy);
         }
         catch
         {
@@ -100,7 +111,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         var copy = _copy ?? throw new ObjectDisposedException(nameof(PostgresDataRecordWriter));
         DataRecordRows.Check(_target, key, values);
         // A replacement keyed by an item stores the key once, in the item's column.
-        return _newTable is null ? copy.Add(_added++, key, values, cancellationToken)
+        return _target.Mode == UploadMode.Upsert ? copy.Add(_added++, key, values, cancellationToken)
             : copy.Add(null, _target.KeyColumn is null ? key : null, values, cancellationToken);
     }
 
@@ -123,22 +134,9 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
             await copy.Complete(cancellationToken);
         }
 
-        var current = await CurrentVersion(cancellationToken);
-        if (_newTable is not null)
+        if (!_staged)
         {
-            await Replace(_newTable, current?.Table, cancellationToken);
-        }
-        else
-        {
-            await Upsert(current, cancellationToken);
-        }
-
-        await using (var purge = Statement(_connection, _transaction,
-                         "DELETE FROM data_upload_errors WHERE entry_code = @entry AND upload_id <> @upload"))
-        {
-            purge.Parameters.AddWithValue("entry", _target.EntryCode);
-            purge.Parameters.AddWithValue("upload", _target.UploadId);
-            await purge.ExecuteNonQueryAsync(cancellationToken);
+            await new PostgresDataVersionSwap(_connection, _transaction, _target).Apply(_table, cancellationToken);
         }
 
         // The report first: if it cannot be kept, the upload is not applied either, and Commit says so.
@@ -184,7 +182,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     /// column per data item, and the records' key (byte-wise, as the embedded store's sorted sets compare), which is
     /// the key item's column if the entry has one, else a column of its own (the line).
     /// </summary>
-    private static string CreateTable(string table, int columnCount, int? keyColumn, bool withKey)
+    internal static string CreateTable(string table, int columnCount, int? keyColumn, bool withKey)
     {
         var key = $"""text COLLATE "C" NOT NULL{(withKey ? " PRIMARY KEY" : "")}""";
         var items = string.Concat(ItemColumns(0, columnCount).Select((c, i) => $", {c} {(i == keyColumn ? key : "text")}"));
@@ -192,109 +190,18 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     }
 
     /// <summary>The column that keys the records of a version created by <paramref name="target"/>.</summary>
-    private static string KeyColumnOf(DataUploadTarget target) => target.KeyColumn is { } k ? ItemColumn(k) : LineKey;
+    internal static string KeyColumnOf(DataUploadTarget target) => target.KeyColumn is { } k ? ItemColumn(k) : LineKey;
 
-    private static IEnumerable<string> ItemColumns(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).Select(ItemColumn);
+    internal static IEnumerable<string> ItemColumns(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).Select(ItemColumn);
 
-    private static string Listed(IEnumerable<string> columns) => string.Concat(columns.Select(c => $", {c}"));
+    internal static string Listed(IEnumerable<string> columns) => string.Concat(columns.Select(c => $", {c}"));
 
     private static string Typed(IEnumerable<string> columns) => string.Concat(columns.Select(c => $", {c} text"));
 
-    private static async Task<string> NewTableName(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    internal static async Task<string> NewTableName(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var next = Statement(connection, transaction, "SELECT 'data_records_' || nextval('data_record_tables')");
         return (string)(await next.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>The entry's current version, locked against another upload's swap until this one commits; null if none.</summary>
-    private async Task<(string Table, int ColumnCount, string KeyColumn)?> CurrentVersion(CancellationToken cancellationToken)
-    {
-        await using var select = Statement(_connection, _transaction,
-            "SELECT table_name, column_count, key_column FROM data_record_versions WHERE entry_code = @entry FOR UPDATE");
-        select.Parameters.AddWithValue("entry", _target.EntryCode);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt32(1), reader.GetString(2)) : null;
-    }
-
-    private async Task Replace(string table, string? previous, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // One sort of all the keys, in the server's maintenance_work_mem (a sort that does not fit spills to disk).
-            await Execute(_connection, _transaction, $"ALTER TABLE {Quoted(table)} ADD PRIMARY KEY ({_keyColumn})", cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // The detail names the key only where the server's error details are shown (Include Error Detail).
-            throw DataRecordRows.RepeatedKey(null);
-        }
-
-        await PointAt(table, _target.ColumnCount, cancellationToken);
-        if (previous is not null)
-        {
-            // Waits only for the reads of the old table in progress (a page each); later ones follow the new pointer.
-            await Execute(_connection, _transaction, $"DROP TABLE {Quoted(previous)}", cancellationToken);
-        }
-    }
-
-    private async Task Upsert((string Table, int ColumnCount, string KeyColumn)? current, CancellationToken cancellationToken)
-    {
-        var (table, width, key) = current ?? (await NewTableName(_connection, _transaction, cancellationToken), 0, _keyColumn);
-        if (key != _keyColumn && key != LineKey)
-        {
-            // The entry's key item changed since its records were replaced: they are keyed by another item than this
-            // upload. (A version with a key column of its own, migrated or keyed by line, takes any upsert's keys.)
-            throw DataRecordRows.KeyItemChanged();
-        }
-
-        if (current is null)
-        {
-            await Execute(_connection, _transaction, CreateTable(table, _target.ColumnCount, _target.KeyColumn, withKey: true), cancellationToken);
-            width = _target.ColumnCount;
-        }
-        else if (width < _target.ColumnCount)
-        {
-            // The entry gained data items since the version was created: nullable columns, added without a rewrite.
-            await Execute(_connection, _transaction,
-                $"ALTER TABLE {Quoted(table)} {string.Join(", ", ItemColumns(width, _target.ColumnCount).Select(c => $"ADD COLUMN {c} text"))}",
-                cancellationToken);
-            width = _target.ColumnCount;
-        }
-
-        if (current is null || current.Value.ColumnCount != width)
-        {
-            await PointAt(table, width, cancellationToken, created: current is null);
-        }
-
-        // A record written by this upload has this upload's values only: the columns it has no value for are emptied,
-        // as a replaced row of values would have none there.
-        var items = ItemColumns(0, _target.ColumnCount).ToList();
-        var updates = string.Concat(ItemColumns(0, width).Where(c => c != key).Select(c => $", {c} = {(items.Contains(c) ? $"excluded.{c}" : "NULL")}"));
-        var keyOfItsOwn = key == LineKey ? "key, " : "";
-        await using var merge = Statement(_connection, _transaction, $"""
-            INSERT INTO {Quoted(table)} ({keyOfItsOwn}upload_id{Listed(items)})
-            SELECT DISTINCT ON (key) {keyOfItsOwn}@upload{Listed(items)} FROM upload_rows ORDER BY key, ordinal DESC
-            ON CONFLICT ({key}) DO UPDATE SET upload_id = excluded.upload_id{updates}
-            """);
-        merge.Parameters.AddWithValue("upload", _target.UploadId);
-        await merge.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Makes <paramref name="table"/> the entry's current version; an upsert that only widened it keeps its creator.</summary>
-    private async Task PointAt(string table, int columnCount, CancellationToken cancellationToken, bool created = true)
-    {
-        await using var point = Statement(_connection, _transaction, $"""
-            INSERT INTO data_record_versions (entry_code, table_name, column_count, key_column, upload_id)
-            VALUES (@entry, @table, @columns, @key, @upload)
-            ON CONFLICT (entry_code) DO UPDATE SET table_name = excluded.table_name, column_count = excluded.column_count
-            {(created ? ", key_column = excluded.key_column, upload_id = excluded.upload_id" : "")}
-            """);
-        point.Parameters.AddWithValue("entry", _target.EntryCode);
-        point.Parameters.AddWithValue("table", table);
-        point.Parameters.AddWithValue("columns", columnCount);
-        point.Parameters.AddWithValue("key", _keyColumn);
-        point.Parameters.AddWithValue("upload", _target.UploadId);
-        await point.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -326,7 +233,7 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
         _pendingErrors.Clear();
     }
 
-    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    internal static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = Statement(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -336,6 +243,6 @@ public sealed class PostgresDataRecordWriter : IDataRecordWriter
     /// A statement of the upload's transaction. A statement over a whole entry (the replacement's key, the upsert's
     /// merge) takes as long as the entry is big, so no fixed timeout bounds it: the upload's cancellation does.
     /// </summary>
-    private static NpgsqlCommand Statement(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql) =>
+    internal static NpgsqlCommand Statement(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql) =>
         new(sql, connection, transaction) { CommandTimeout = 0 };
 }

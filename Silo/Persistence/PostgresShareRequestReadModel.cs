@@ -1,3 +1,4 @@
+using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Sharing;
@@ -73,6 +74,22 @@ public sealed class PostgresShareRequestReadModel(NpgsqlDataSource database, Pos
         DuePage($"provider_department = @department AND {Open}", provider, page);
 
     public Task<Page<ShareRequestSummary>> Overdue(PageRequest page) => DuePage("status = 'Overdue'", null, page);
+
+    public Task<Page<ShareRequestSummary>> Awaiting(PageRequest page) => DuePage("status = 'AwaitingProvider'", null, page);
+
+    public async Task<IReadOnlyList<OpenCaseCount>> CountOpen(DueBounds bounds)
+    {
+        // One pass over the open rows (index share_request_rows_inbox_page is partial on them), however many requests
+        // have ended before.
+        await using var command = database.CreateCommand($"""
+            SELECT @kind, status, provider_department, {OpenCaseCounts.Columns}
+            FROM share_request_rows
+            WHERE {Open}
+            GROUP BY status, provider_department
+            """);
+        command.Parameters.AddWithValue("kind", CaseKinds.ShareRequest);
+        return await OpenCaseCounts.Read(command, bounds);
+    }
 
     public async Task<Page<ShareRequestSummary>> Outbox(string requester, PageRequest page)
     {

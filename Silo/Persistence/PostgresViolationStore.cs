@@ -63,4 +63,28 @@ public sealed class PostgresViolationStore(NpgsqlDataSource database, PostgresGr
 
         return Page<ViolationRecord>.Of(records, page.Limit, ViolationCursor.Of);
     }
+
+    public async Task<IReadOnlyList<DailyCount>> CountByDay(string caseKind, string article, DateOnly from, DateOnly until)
+    {
+        // An index range of (case_kind, article, recorded_at) (migration 0017), the days asked as Shanghai instants.
+        await using var command = database.CreateCommand("""
+            SELECT (recorded_at AT TIME ZONE 'Asia/Shanghai')::date AS day, count(*)::integer
+            FROM violations
+            WHERE case_kind = @caseKind AND article = @article AND recorded_at >= @from AND recorded_at < @until
+            GROUP BY day
+            ORDER BY day
+            """);
+        command.Parameters.AddWithValue("caseKind", caseKind);
+        command.Parameters.AddWithValue("article", article);
+        command.Parameters.AddWithValue("from", ShanghaiTime.StartOf(from).ToUniversalTime());
+        command.Parameters.AddWithValue("until", ShanghaiTime.StartOf(until).ToUniversalTime());
+        var days = new List<DailyCount>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            days.Add(new DailyCount(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1)));
+        }
+
+        return days;
+    }
 }

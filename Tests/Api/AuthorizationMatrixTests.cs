@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["POST /api/notices/{id}/decision"] = Roles([Role.DataAuthority]),
         ["POST /api/notices/{id}/government-order"] = Roles([Role.DataAuthority]),
         ["GET /api/violations"] = Roles(Oversight),
+        ["GET /api/console/live-path"] = Roles(Oversight),
         ["GET /api/reviews/"] = Roles(Staff, Oversight),
         ["GET /api/catalog-changes/"] = Roles(Staff, Oversight),
         ["GET /api/notices/"] = Roles(Staff, Oversight),

@@ -13,20 +13,20 @@ namespace DataSharing.Tests.Api;
 public sealed class DataApiTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     // 340000-GA-0001 (household registration): name, idNumber, householdAddress, birthDate; key item idNumber.
-    private const string Entry = "340000-GA-0001";
+    internal const string Entry = "340000-GA-0001";
     private const string Scenario = "Verify identity for unemployment benefit claims";
 
-    private static readonly string[] People =
+    internal static readonly string[] People =
     [
         "张三,340104199003071235,合肥市蜀山区长江西路1号,1990-03-07",
         "李四,340202198511200011,芜湖市镜湖区中山路2号,1985-11-20",
         "王五,340302200001010029,蚌埠市龙子湖区东海大道3号,2000-01-01",
     ];
 
-    private static StringContent Csv(params string[] rows) =>
+    internal static StringContent Csv(params string[] rows) =>
         new("name,idNumber,householdAddress,birthDate\n" + string.Join("\n", rows) + "\n", Encoding.UTF8, "text/csv");
 
-    private static async Task<JsonElement> Body(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+    internal static async Task<JsonElement> Body(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     private async Task<HttpResponseMessage> Upload(HttpContent content, string query = "")
     {

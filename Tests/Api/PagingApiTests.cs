@@ -50,6 +50,22 @@ public sealed class PagingApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(all.Count, (await Pages.All(rs, "/api/catalog", limit: 1000)).Count);
     }
 
+    [Fact]
+    public async Task The_audit_log_pages_newest_first_on_request_and_its_cursor_is_its_own()
+    {
+        var authority = await api.ClientFor(Role.DataAuthority);
+        var oldest = await Pages.All(authority, "/api/audit", limit: 7);
+        var newest = await Pages.All(authority, "/api/audit?order=newest", limit: 7);
+        Assert.True(oldest.Count > 7);
+        Assert.Equal(
+            oldest.Select(r => r.GetProperty("sequence").GetInt64()).Reverse().Take(oldest.Count),
+            newest.Select(r => r.GetProperty("sequence").GetInt64()).Take(oldest.Count));
+
+        Assert.Equal("order", await ProblemField(await authority.GetAsync("/api/audit?order=sideways")));
+        var oldestCursor = (await authority.GetFromJsonAsync<JsonElement>("/api/audit?limit=1")).GetProperty("next").GetString()!;
+        Assert.Equal("after", await ProblemField(await authority.GetAsync($"/api/audit?order=newest&after={Uri.EscapeDataString(oldestCursor)}")));
+    }
+
     private static async Task<string?> ProblemField(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -1,4 +1,5 @@
 using DataSharing.Audit;
+using DataSharing.Cases;
 using DataSharing.Common;
 using DataSharing.Sharing;
 using DataSharing.Tests.Support;
@@ -51,6 +52,10 @@ public sealed class FaultyPlatform : PlatformTestCluster
         public Task<Page<ShareRequestSummary>> Outbox(string requester, PageRequest page) => Rows.Outbox(requester, page);
 
         public Task<Page<ShareRequestSummary>> Overdue(PageRequest page) => Rows.Overdue(page);
+
+        public Task<Page<ShareRequestSummary>> Awaiting(PageRequest page) => Rows.Awaiting(page);
+
+        public Task<IReadOnlyList<OpenCaseCount>> CountOpen(DueBounds bounds) => Rows.CountOpen(bounds);
 
         public Task<IReadOnlyList<ShareRequestSummary>> Grants(string requester, string entryCode, string scenario, int limit) =>
             Rows.Grants(requester, entryCode, scenario, limit);

@@ -52,6 +52,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public PlatformProcess Api { get; }
 
+    /// <summary>API processes started besides <see cref="Api"/> (<see cref="StartAnotherApi"/>).</summary>
+    public List<PlatformProcess> OtherApis { get; } = [];
+
     /// <param name="settings">Configuration every process gets (environment variables, e.g. Platform__OrleansPoolSize).</param>
     public static async Task<LocalCluster> Start(int silos = 3, string? server = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -99,6 +102,11 @@ public sealed class LocalCluster : IAsyncDisposable
     public void KillAll()
     {
         Api.Kill();
+        foreach (var api in OtherApis)
+        {
+            api.Kill();
+        }
+
         foreach (var silo in Silos)
         {
             silo.Kill();
@@ -112,9 +120,20 @@ public sealed class LocalCluster : IAsyncDisposable
         await Silos[index].WaitHealthy();
     }
 
-    public async Task<HttpClient> ClientFor(string role, string? department = null)
+    /// <summary>Another API process of the cluster (an Orleans client like <see cref="Api"/>), started and healthy.</summary>
+    public async Task<PlatformProcess> StartAnotherApi(string name)
     {
-        var client = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var api = new PlatformProcess(name, "Client.Api", Processes.FreePort(), _common);
+        OtherApis.Add(api);
+        api.Start();
+        await api.WaitHealthy();
+        return api;
+    }
+
+    /// <param name="via">The API process to call (<see cref="Api"/> when null).</param>
+    public async Task<HttpClient> ClientFor(string role, string? department = null, PlatformProcess? via = null)
+    {
+        var client = new HttpClient { BaseAddress = (via ?? Api).BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var response = await client.PostAsJsonAsync("/api/dev/tokens", new { role, department });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
@@ -123,12 +142,12 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>The last <paramref name="lines"/> of every process's log.</summary>
-    public string Logs(int lines = 40) => string.Join("\n\n", Silos.Append(Api).Select(p => $"== {p.LogFile}\n{p.Tail(lines)}"));
+    public string Logs(int lines = 40) => string.Join("\n\n", Silos.Append(Api).Concat(OtherApis).Select(p => $"== {p.LogFile}\n{p.Tail(lines)}"));
 
     public async ValueTask DisposeAsync()
     {
         KillAll();
-        foreach (var process in Silos.Append(Api))
+        foreach (var process in Silos.Append(Api).Concat(OtherApis))
         {
             await process.DisposeAsync();
         }

@@ -13,6 +13,8 @@ public sealed class EmergencyOpeningTests(IncidentCluster platform) : IClassFixt
 
     private ICatalogEntryGrain Entry(string code) => platform.Grains.GetGrain<ICatalogEntryGrain>(code);
 
+    private Task<CatalogEntrySummary> Listed(string code) => CatalogRows.Listed(platform.Grains, code);
+
     private OpenEmergency Flood(TimeSpan lasting, params string[] entries) =>
         new(entries, "Flood on the Huai River: locating residents of the evacuation zone.", platform.Clock.GetUtcNow() + lasting, "hourly");
 
@@ -25,6 +27,8 @@ public sealed class EmergencyOpeningTests(IncidentCluster platform) : IClassFixt
 
         var entry = (await Entry("340000-GA-0001").Get())!;
         Assert.True(entry.EmergencyOpen);
+        // The catalog list marks it as well.
+        Assert.True((await Listed("340000-GA-0001")).EmergencyOpen);
         Assert.Equal(opened.Opening.Reason, Assert.Single(entry.EmergencyOpenings!).Reason);
         Assert.Equal("EO-flood", (await Entry("340000-ZR-0001").EmergencyOpeningNow())!.OpeningId);
         Assert.True(await Opening("EO-flood").IsOpenNow());
@@ -37,6 +41,7 @@ public sealed class EmergencyOpeningTests(IncidentCluster platform) : IClassFixt
         Assert.Equal(EmergencyOpeningStatus.Expired, expired!.Status);
         Assert.False(await Opening("EO-flood").IsOpenNow());
         Assert.False((await Entry("340000-GA-0001").Get())!.EmergencyOpen);
+        Assert.False((await Listed("340000-GA-0001")).EmergencyOpen);
         Assert.Null(await Entry("340000-ZR-0001").EmergencyOpeningNow());
         Assert.Equal(["open", "expire"], expired.History.Select(h => h.Action));
 

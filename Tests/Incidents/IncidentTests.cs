@@ -84,6 +84,8 @@ public sealed class IncidentTests(IncidentCluster platform) : IClassFixture<Inci
         Assert.Single((await Notice("IN-precise", "340000-RS").Get())!.History);
     }
 
+    private Task<CatalogEntrySummary> Listed(string code) => CatalogRows.Listed(platform.Grains, code);
+
     [Fact]
     public async Task Art41_a_suspension_denies_access_checks_and_closing_the_incident_lifts_it()
     {
@@ -95,6 +97,8 @@ public sealed class IncidentTests(IncidentCluster platform) : IClassFixture<Inci
         var incident = await Incident("IN-suspend").Record(Leak(entry, now - TimeSpan.FromHours(1), now, suspend: true), Actors.Operator("340000-SC"));
         Assert.True(incident.Suspended);
         Assert.True((await platform.Grains.GetGrain<ICatalogEntryGrain>(entry).Get())!.IsSuspended);
+        // The catalog list shows the mark too.
+        Assert.True((await Listed(entry)).IsSuspended);
 
         var denied = await platform.Grains.GetGrain<IAccessGateGrain>(0).Check(new AccessCheckRequest("340000-RS", entry, ["entityName"], Scenario), Actors.Operator("340000-RS"));
         Assert.False(denied.Decision.Allowed);
@@ -104,6 +108,7 @@ public sealed class IncidentTests(IncidentCluster platform) : IClassFixture<Inci
         Assert.Equal(IncidentStatus.Closed, closed.Status);
         Assert.False(closed.Suspended);
         Assert.True(await Allowed("340000-RS", entry, "entityName"));
+        Assert.False((await Listed(entry)).IsSuspended);
         await Assert.ThrowsAsync<IllegalTransitionException>(() => Incident("IN-suspend").Close("Again.", Authority));
 
         // Every act is in the audit log under the incident.

@@ -1,3 +1,4 @@
+using DataSharing.Assessment;
 using DataSharing.Cases;
 using DataSharing.Common;
 using DataSharing.OpenData;
@@ -14,6 +15,10 @@ public sealed class OpenApplicationTests(PlatformTestCluster platform) : IClassF
     private static readonly Actor Citizen = new("citizen-9", Role.Public, null);
 
     private IOpenApplicationGrain Application(string id) => platform.Grains.GetGrain<IOpenApplicationGrain>(id);
+
+    /// <summary>The provider's Art 42 counts of open-data applications received in 2026.</summary>
+    private async Task<TimelinessCounts> OpenApplications() =>
+        Assert.Single(await platform.Grains.GetGrain<IAssessmentGrain>(0).Assess([Provider], 2026)).OpenApplications;
 
     private static OpenApplication Applying() =>
         new(Entry, "A study of penalties by industry.", ["decisionNumber", "penalty"], new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31));
@@ -39,12 +44,15 @@ public sealed class OpenApplicationTests(PlatformTestCluster platform) : IClassF
         var listed = await platform.Grains.GetGrain<ICaseListGrain>(0).List(
             new CaseListQuery(CaseKinds.OpenDataApplication, Provider, "Overdue"), PageRequest.First);
         Assert.Contains(listed.Items, r => r.Id == "OA-late-1");
+        // Art 42: the provider is assessed on its applications as on its share requests (the other test's is answered on time).
+        await Eventually.Get(OpenApplications, counts => counts.Overdue == 1);
 
         // The provider may still answer, late.
         var approved = await Application("OA-late-1").Approve("Research only; no republication.", ["penalty"], Actors.Operator(Provider));
         Assert.Equal(OpenApplicationStatus.Approved, approved.Status);
         Assert.True(approved.Answer!.Late);
         Assert.Equal(["penalty"], approved.Answer.DataItems);
+        await Eventually.Get(OpenApplications, counts => counts is { Late: 1, Overdue: 0 });
     }
 
     [Fact]

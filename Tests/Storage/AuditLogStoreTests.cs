@@ -13,7 +13,7 @@ public sealed class AuditLogStoreTests
 
     [Theory]
     [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
-    public async Task Art38_appends_are_idempotent_by_entry_id_and_pages_follow_the_chain_by_case_and_by_department(string kind)
+    public async Task Art38_appends_are_idempotent_by_entry_id_and_pages_follow_the_chain_by_case_and_by_department_both_ways(string kind)
     {
         await using var stores = await StoreBackends.Create(kind);
         for (var i = 1; i <= 30; i++)
@@ -50,6 +50,26 @@ public sealed class AuditLogStoreTests
         var case1 = await stores.Audit.Query(new AuditFilter(CaseId: "SR-1", Limit: 1000));
         Assert.Equal(10, case1.Count);
         Assert.Empty(await stores.Audit.Query(new AuditFilter(Department: "340000-ZR", CaseId: "SR-1")));
+
+        // Newest first, a page before the last sequence served: the same records backwards, in each index.
+        foreach (var filter in new[] { new AuditFilter(Limit: 4), new AuditFilter(Department: "340000-GA", Limit: 4), new AuditFilter(CaseId: "SR-1", Limit: 4) })
+        {
+            var backwards = new List<AuditRecord>();
+            for (var before = long.MaxValue; ;)
+            {
+                var page = await stores.Audit.Query(filter with { BeforeSequence = before });
+                backwards.AddRange(page);
+                if (page.Count < 4)
+                {
+                    break;
+                }
+
+                before = page[^1].Sequence;
+            }
+
+            var forwards = await stores.Audit.Query(filter with { Limit = 1000 });
+            Assert.Equal(forwards.Select(r => r.Sequence).Reverse(), backwards.Select(r => r.Sequence));
+        }
 
         var verification = await AuditChain.Verify(stores.Audit.ReadAll());
         Assert.True(verification.Intact);

@@ -80,6 +80,75 @@ public sealed class DataRecordStoreTests
         Assert.Empty((await store.Read(Entry, [0], PageRequest.First)).Items);
     }
 
+    /// <summary>Loads rows as a ticket's holder does (the API process in cluster mode): committed as a stage, applied by nobody yet.</summary>
+    private static async Task Stage(IDataRecordStore store, DataUploadTarget target, params string?[][] rows)
+    {
+        await using var writer = await store.Stage(target);
+        foreach (var row in rows)
+        {
+            await writer.Add(row[0]!, row);
+        }
+
+        await writer.Commit();
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_a_staged_upload_is_read_by_nobody_until_published_and_a_discarded_one_never(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"), Row("2", "a"));
+
+        await Stage(store, Target("U-2", UploadMode.Replace), Row("3", "b"));
+        Assert.Equal(["1", "2"], (await All(store, Entry, [0])).Select(r => r.Key));
+        // Only the upload's own entry applies its stage.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Publish(Target("U-2", UploadMode.Replace, "340000-RS-0001")));
+        await store.Publish(Target("U-2", UploadMode.Replace));
+        Assert.Equal(["3"], (await All(store, Entry, [0])).Select(r => r.Key));
+        // Applied once: the stage is gone.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Publish(Target("U-2", UploadMode.Replace)));
+
+        await Stage(store, Target("U-3", UploadMode.Upsert), Row("3", "c"), Row("4", "c"));
+        await store.Publish(Target("U-3", UploadMode.Upsert));
+        Assert.Equal(["name-3-c", "name-4-c"], (await All(store, Entry, [1])).Select(r => r.Values[0]));
+
+        await Stage(store, Target("U-4", UploadMode.Replace), Row("9", "d"));
+        await Stage(store, Target("U-5", UploadMode.Upsert), Row("8", "d"));
+        await store.Discard(Entry, "U-4");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Publish(Target("U-4", UploadMode.Replace)));
+        await store.Discard(Entry);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Publish(Target("U-5", UploadMode.Upsert)));
+        Assert.Equal(["3", "4"], (await All(store, Entry, [0])).Select(r => r.Key));
+
+        // A loader that stops without committing leaves no stage.
+        await using (var writer = await store.Stage(Target("U-6", UploadMode.Replace)))
+        {
+            await writer.Add("7", Row("7", "e"));
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Publish(Target("U-6", UploadMode.Replace)));
+        if (stores.ConnectionString is not null)
+        {
+            // Only the current version's table is left: no stage, no table of a discarded or abandoned one.
+            Assert.Equal(1L, await Scalar<long>(stores, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'data_records_%'"));
+            Assert.Equal(0L, await Scalar<long>(stores, "SELECT count(*) FROM data_upload_stages"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Art17_a_staged_replacement_that_repeats_a_key_is_refused_when_published_and_applies_nothing(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var store = stores.DataRecords;
+        await Upload(store, Target("U-1", UploadMode.Replace), Row("1", "a"));
+        await Stage(store, Target("U-2", UploadMode.Replace), Row("2", "b"), Row("2", "c"));
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => store.Publish(Target("U-2", UploadMode.Replace)));
+        Assert.Contains("more than once", refused.Message);
+        Assert.Equal(["1"], (await All(store, Entry, [0])).Select(r => r.Key));
+    }
+
     [Theory]
     [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
     public async Task Art17_an_upsert_inserts_new_keys_and_replaces_same_keys_and_the_later_row_of_a_repeated_key_wins(string kind)

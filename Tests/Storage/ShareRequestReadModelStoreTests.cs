@@ -1,3 +1,4 @@
+using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Sharing;
@@ -29,6 +30,34 @@ public sealed class ShareRequestReadModelStoreTests
 
             after = page.Next;
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Kinds), MemberType = typeof(StoreBackends))]
+    public async Task Open_requests_are_counted_by_status_and_provider_against_the_deadline_bounds_and_awaiting_ones_listed_soonest_due(string kind)
+    {
+        await using var stores = await StoreBackends.Create(kind);
+        var now = new DateTimeOffset(2026, 10, 14, 10, 0, 0, ShanghaiTime.Offset); // a Wednesday
+        var bounds = new DueBounds(now, ShanghaiTime.EndOf(new DateOnly(2026, 10, 14)), ShanghaiTime.EndOf(new DateOnly(2026, 10, 18)));
+        await stores.ShareRequests.Upsert(Row("SR-today", ShareRequestStatus.AwaitingProvider, 1, bounds.TodayEnds));
+        await stores.ShareRequests.Upsert(Row("SR-sunday", ShareRequestStatus.AwaitingProvider, 1, bounds.WeekEnds));
+        await stores.ShareRequests.Upsert(Row("SR-later", ShareRequestStatus.AwaitingProvider, 1, bounds.WeekEnds.AddDays(1)));
+        // Due an hour ago and not yet turned overdue by its reminder: overdue all the same.
+        await stores.ShareRequests.Upsert(Row("SR-lapsed", ShareRequestStatus.AwaitingProvider, 1, now.AddHours(-1), provider: "340000-SC"));
+        await stores.ShareRequests.Upsert(Row("SR-overdue", ShareRequestStatus.Overdue, 2, now.AddDays(-3), provider: "340000-SC"));
+        await stores.ShareRequests.Upsert(Row("SR-granted", ShareRequestStatus.Granted, 2, now.AddDays(1)));
+
+        var counts = (await stores.ShareRequests.CountOpen(bounds)).OrderBy(c => c.Department).ThenBy(c => c.Status).ToList();
+        Assert.Equal(
+            [
+                new OpenCaseCount(CaseKinds.ShareRequest, "AwaitingProvider", "340000-GA", 3, 0, 1, 2),
+                new OpenCaseCount(CaseKinds.ShareRequest, "AwaitingProvider", "340000-SC", 1, 1, 0, 0),
+                new OpenCaseCount(CaseKinds.ShareRequest, "Overdue", "340000-SC", 1, 1, 0, 0),
+            ],
+            counts);
+
+        var awaiting = await All(p => stores.ShareRequests.Awaiting(p), 2);
+        Assert.Equal(["SR-lapsed", "SR-today", "SR-sunday", "SR-later"], awaiting.Select(r => r.Id));
     }
 
     [Theory]

@@ -75,6 +75,33 @@ public abstract class AssessmentStoreContract
         Assert.Equal((new TimelinessCounts(0, 0, 0, 0), (double?)null), (assessed.ShareRequests, assessed.MedianAnswerWorkingDays));
     }
 
+    [Fact]
+    public async Task Answers_are_counted_by_the_day_given_on_time_apart_and_a_changed_fact_moves_its_day()
+    {
+        // A kind of its own, so that tests sharing a database count only their facts (the series spans departments).
+        var kind = $"K{Guid.NewGuid():N}";
+        AssessedCase Of(string id, Timeliness timeliness, int answeredAfter, int version = 1) =>
+            Fact(id, kind, timeliness, version) with { AnsweredOn = Received.AddDays(answeredAfter) };
+
+        await Store.Record(Of("A", Timeliness.OnTime, 1));
+        await Store.Record(Of("B", Timeliness.Late, 1) with { Department = $"{_department}-other" });
+        await Store.Record(Of("C", Timeliness.OnTime, 3));
+        await Store.Record(Of("D", Timeliness.OnTime, 9));
+        await Store.Record(Fact("E", kind, Timeliness.Overdue));
+        await Store.Record(Of("F", Timeliness.Excluded, 1));
+
+        Assert.Equal(
+            [new DailyAnswers(Received.AddDays(1), 2, 1), new DailyAnswers(Received.AddDays(3), 1, 1)],
+            await Store.AnswersByDay(kind, Received, Received.AddDays(9)));
+
+        // C is counted again, answered later and late (its answer time computed on a calendar loaded since).
+        await Store.Record(Of("C", Timeliness.Late, 4, version: 2));
+        Assert.Equal(
+            [new DailyAnswers(Received.AddDays(1), 2, 1), new DailyAnswers(Received.AddDays(4), 1, 0), new DailyAnswers(Received.AddDays(9), 1, 1)],
+            await Store.AnswersByDay(kind, Received.AddDays(1), Received.AddDays(10)));
+        Assert.Empty(await Store.AnswersByDay(CaseKinds.ShareRequest + kind, Received, Received.AddDays(30)));
+    }
+
     private AssessedCase Fact(string id, string kind, Timeliness timeliness, int version = 1, string? department = null) =>
         new($"{_department}-{id}", kind, department ?? _department, Received, timeliness, null, version);
 

@@ -119,6 +119,38 @@ public abstract class CaseListStoreContract
         Assert.Equal("after", (await Assert.ThrowsAsync<ValidationFailedException>(() => Store.List(new CaseListQuery(_kind), new PageRequest(1, "not a cursor")))).Field);
     }
 
+    [Fact]
+    public async Task A_case_s_row_is_found_by_kind_and_id_in_its_newest_version()
+    {
+        await Store.Upsert(Row("C-1", version: 2, status: "Overdue", due: Opened.AddDays(7), departments: ["340000-GA", "340000-RS"]));
+        await Store.Upsert(Row("C-1", version: 1));
+
+        var found = await Store.Find(_kind, "C-1");
+        Assert.Equal(Row("C-1", version: 2, status: "Overdue", due: Opened.AddDays(7), departments: ["340000-GA", "340000-RS"]) with { Departments = found!.Departments }, found);
+        Assert.Equal(["340000-GA", "340000-RS"], found.Departments);
+        Assert.Null(await Store.Find(_kind, "C-2"));
+        Assert.Null(await Store.Find(_kind + "x", "C-1"));
+    }
+
+    [Fact]
+    public async Task Open_cases_are_counted_by_kind_status_and_first_department_against_the_deadline_bounds()
+    {
+        var now = Opened.AddDays(2);
+        var bounds = new DueBounds(now, ShanghaiTime.EndOf(ShanghaiTime.DateOf(now)), ShanghaiTime.EndOf(ShanghaiTime.DateOf(now).AddDays(3)));
+        await Store.Upsert(Row("C-1", due: now.AddMinutes(-1), departments: ["340000-RS", "340000-GA"]));
+        await Store.Upsert(Row("C-2", due: bounds.TodayEnds));
+        await Store.Upsert(Row("C-3", due: bounds.WeekEnds));
+        await Store.Upsert(Row("C-4", due: null));
+        await Store.Upsert(Row("C-5", status: "Confirmed", open: false, due: now.AddDays(-1)));
+        await Store.Upsert(Row("C-6", version: 1, due: now.AddDays(-1)));
+        await Store.Upsert(Row("C-6", version: 2, status: "Confirmed", open: false, due: now.AddDays(-1)));
+
+        var counts = (await Store.CountOpen([_kind, _kind + "-none"], bounds)).OrderBy(c => c.Department).ToList();
+        Assert.Equal(
+            [new OpenCaseCount(_kind, "Verifying", "340000-GA", 3, 0, 1, 2), new OpenCaseCount(_kind, "Verifying", "340000-RS", 1, 1, 0, 0)],
+            counts);
+    }
+
     private CaseSummary Row(
         string id, int version = 1, string status = "Verifying", bool open = true, DateTimeOffset? due = null, string[]? departments = null) =>
         new(id, _kind, status, $"Case {id}", departments ?? ["340000-GA"], due, Opened, Opened.AddHours(version), version, open);

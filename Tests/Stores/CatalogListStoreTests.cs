@@ -81,6 +81,12 @@ public abstract class CatalogListStoreContract
         await Store.Upsert(Entry("A-1", A, CatalogEntryStatus.Draft, version: 1));
         Assert.Equal((2, true), (Assert.Single((await Store.List(Query(null), PageRequest.First)).Items) is var e ? (e.Version, e.IsPersonalized) : default));
 
+        // Art 41 and 35: a suspension and an emergency opening mark the entry without a new version, and are lifted so.
+        await Store.Upsert(Entry("A-1", A, CatalogEntryStatus.Published, version: 2) with { IsPersonalized = true, IsSuspended = true, EmergencyOpen = true });
+        Assert.Equal((true, true), Assert.Single((await Store.List(Query(null), PageRequest.First)).Items) is var m ? (m.IsSuspended, m.EmergencyOpen) : default);
+        await Store.Upsert(Entry("A-1", A, CatalogEntryStatus.Published, version: 2) with { IsPersonalized = true, EmergencyOpen = true });
+        Assert.Equal((false, true), Assert.Single((await Store.List(Query(null), PageRequest.First)).Items) is var l ? (l.IsSuspended, l.EmergencyOpen) : default);
+
         // Retired at the same version: it leaves the published list.
         await Store.Upsert(Entry("A-1", A, CatalogEntryStatus.Retired, version: 2) with { IsPersonalized = true });
         Assert.Empty((await Store.List(Query(null), PageRequest.First)).Items);

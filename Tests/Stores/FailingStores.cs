@@ -55,6 +55,10 @@ public sealed class FailingStoresCluster : PlatformTestCluster
         }
 
         public Task<Page<CaseSummary>> List(CaseListQuery query, PageRequest page) => store.List(query, page);
+
+        public Task<CaseSummary?> Find(string kind, string id) => store.Find(kind, id);
+
+        public Task<IReadOnlyList<OpenCaseCount>> CountOpen(IReadOnlyList<string> kinds, DueBounds bounds) => store.CountOpen(kinds, bounds);
     }
 
     private sealed class FailingAssessment(IAssessmentStore store, FailingStoresCluster faults) : IAssessmentStore
@@ -66,6 +70,8 @@ public sealed class FailingStoresCluster : PlatformTestCluster
         }
 
         public Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year) => store.Assess(departments, year);
+
+        public Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until) => store.AnswersByDay(kind, from, until);
     }
 
     private sealed class FailingCatalog(ICatalogListStore store, FailingStoresCluster faults) : ICatalogListStore

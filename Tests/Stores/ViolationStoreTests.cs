@@ -55,6 +55,28 @@ public abstract class ViolationStoreContract
         Assert.Equal("after", refused.Field);
     }
 
+    [Fact]
+    public async Task Violations_are_counted_per_Shanghai_day_of_one_case_kind_and_article()
+    {
+        // A case kind of its own, so that tests sharing a database count only their records (the series spans departments).
+        var kind = $"K{Guid.NewGuid():N}";
+        ViolationRecord Of(string id, DateTimeOffset at, string article = ViolationRecord.NotInTime) =>
+            Violation(id, at) with { CaseKind = kind, Article = article };
+
+        var day = ShanghaiTime.DateOf(At);
+        await Store.Record(Of("V-1", At));
+        await Store.Record(Of("V-2", At.AddHours(23).AddMinutes(59)));
+        await Store.Record(Of("V-3", At.AddDays(1))); // 00:00 in Shanghai, 16:00 the day before in UTC
+        await Store.Record(Of("V-4", At.AddDays(1), article: "Art 43(5)"));
+        await Store.Record(Of("V-5", At.AddDays(7)));
+        await Store.Record(Of("V-1", At.AddDays(2))); // the same violation again
+
+        Assert.Equal(
+            [new DailyCount(day, 2), new DailyCount(day.AddDays(1), 1)],
+            await Store.CountByDay(kind, ViolationRecord.NotInTime, day, day.AddDays(7)));
+        Assert.Equal([new DailyCount(day.AddDays(1), 1)], await Store.CountByDay(kind, "Art 43(5)", day, day.AddDays(8)));
+    }
+
     private IEnumerable<string> Ids(IEnumerable<ViolationRecord> violations) => violations.Select(v => v.Id[(_department.Length + 1)..]);
 
     private ViolationRecord Violation(string id, DateTimeOffset at, string? department = null) =>

@@ -30,6 +30,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static async Task<ConsoleBrowser> Launch(string address)
     {
         Directory.CreateDirectory(Artifacts);
+        Assertions.SetDefaultExpectTimeout(45_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -50,7 +51,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: on a machine shared with other builds a Blazor circuit can take seconds to answer.
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 
