@@ -33,6 +33,12 @@ public sealed record CatalogEntryBody
     /// <summary>A city department's local data outside the provincial catalog (Art 14): published only with consent.</summary>
     public bool? Personalized { get; init; }
 
+    /// <summary>
+    /// Federation (the default): the linked province and city platforms list the entry too (Art 23); Platform: this
+    /// platform's catalog only.
+    /// </summary>
+    public ShareScope? ShareScope { get; init; }
+
     /// <summary>The data item that identifies a record of the entry's data: incremental uploads upsert by it (Art 17).</summary>
     public string? KeyItem { get; init; }
 
@@ -77,6 +83,7 @@ public sealed record CatalogEntryBody
             Personalized = Personalized ?? false,
             KeyItem = string.IsNullOrEmpty(KeyItem) ? null : KeyItem,
             Desensitization = DesensitizationRuleBody.ToRules(Desensitization),
+            ShareScope = ShareScope ?? Catalog.ShareScope.Federation,
         };
     }
 }

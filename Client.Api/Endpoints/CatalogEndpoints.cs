@@ -13,18 +13,19 @@ public static class CatalogEndpoints
     {
         var group = app.MapGroup("/api/catalog").WithTags("Catalog");
 
-        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, bool? openData, int? limit, string? after,
+        group.MapGet("/", async (string? provider, ShareType? shareType, CatalogEntryStatus? status, string? q, bool? openData, bool? local, int? limit, string? after,
             HttpContext http, IGrainFactory grains) =>
         {
-            var query = QueryFor(http.User, provider, shareType, status, q, openData);
+            var query = QueryFor(http.User, provider, shareType, status, q, openData) with { Local = local };
             return await grains.GetGrain<ICatalogListGrain>(0).List(query, PageRequest.Of(limit, after));
         })
         .WithSummary("The published catalog, plus your own department's drafts and retired entries; by code, a page (limit, after). "
-            + "openData=true keeps the entries open to the public (Art 36), false the NonOpen ones.");
+            + "openData=true keeps the entries open to the public (Art 36), false the NonOpen ones. Other platforms' entries shared with this one "
+            + "are listed as read-only copies with originPlatform and reportedAt (Art 23); local=true keeps this platform's own entries, false the copies.");
 
         group.MapGet("/{code}", async (string code, HttpContext http, IGrainFactory grains) =>
             await Visible(code, http.User, grains))
-            .WithSummary("One catalog entry.");
+            .WithSummary("One catalog entry; a copy of another platform's entry carries its origin (platform, via, reportedAt) and is read-only here (409).");
 
         group.MapGet("/{code}/versions", async (string code, int? limit, string? after, HttpContext http, IGrainFactory grains) =>
         {

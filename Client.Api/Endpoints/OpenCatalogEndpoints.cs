@@ -8,9 +8,12 @@ namespace DataSharing.Api.Endpoints;
 /// <summary>The open catalog (Art 34-37) for the public and for harvesters: no token needed.</summary>
 public static class OpenCatalogEndpoints
 {
-    /// <summary>What anyone may see of the catalog: published entries open to the public (Art 36), never NonOpen ones.</summary>
-    private static readonly CatalogListQuery OpenPublished =
-        new(ViewerDepartment: null, ViewerOversight: false, Status: CatalogEntryStatus.Published, OpenData: true);
+    /// <summary>
+    /// What anyone may see of the catalog: published entries open to the public (Art 36), never NonOpen ones; this
+    /// platform's own only, as another platform's data is opened on that platform (Art 23).
+    /// </summary>
+    internal static readonly CatalogListQuery OpenPublished =
+        new(ViewerDepartment: null, ViewerOversight: false, Status: CatalogEntryStatus.Published, OpenData: true, Local: true);
 
     public static void MapOpenCatalog(this IEndpointRouteBuilder app)
     {

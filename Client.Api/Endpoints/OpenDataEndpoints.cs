@@ -15,8 +15,7 @@ namespace DataSharing.Api.Endpoints;
 public static class OpenDataEndpoints
 {
     /// <summary>The open datasets: published entries open to the public, as the DCAT catalog lists them.</summary>
-    private static readonly CatalogListQuery OpenPublished =
-        new(ViewerDepartment: null, ViewerOversight: false, Status: CatalogEntryStatus.Published, OpenData: true);
+    private static CatalogListQuery OpenPublished => OpenCatalogEndpoints.OpenPublished;
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {

@@ -58,9 +58,15 @@ public static class ShareRequestEndpoints
             .WithSummary("The provider refuses, with reason and legal basis (Art 21, 25).");
 
         group.MapPost("/{id}/withdraw", async (string id, ReasonBody body, HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<IShareRequestGrain>(id).Withdraw(body.Reason, http.User.ToActor()))
+        {
+            var request = await grains.GetGrain<IShareRequestGrain>(id).Withdraw(body.Reason, http.User.ToActor());
+            // Another platform owns the case: the withdrawal is on its way there (202); the copy's next version shows the answer.
+            return request is { ProviderPlatform: not null, Status: not ShareRequestStatus.Withdrawn }
+                ? Results.Accepted($"/api/share-requests/{id}", request)
+                : Results.Ok(request);
+        })
             .RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("The requester withdraws a request not yet answered.");
+            .WithSummary("The requester withdraws a request not yet answered; one another platform owns is withdrawn there (202, Art 23).");
 
         group.MapPost("/{id}/revoke", async (string id, ReasonBody body, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IShareRequestGrain>(id).Revoke(body.Reason ?? "", http.User.ToActor()))

@@ -121,7 +121,8 @@ public sealed class CatalogImport(IGrainFactory grains, Actor caller, string dep
 
         // The sheet has no column for the desensitization rules (Art 36): a row keeps the entry's, never drops them
         // (an item without a rule would be served by its element's default, which for most items is to keep it).
-        content = content with { Desensitization = entry.Content.Desensitization };
+        // Nor for the share scope (Art 23): an entry kept to its platform is not shared with the others by an import.
+        content = content with { Desensitization = entry.Content.Desensitization, ShareScope = entry.Content.ShareScope };
         if (Fingerprint.Of(entry.Content) == Fingerprint.Of(content))
         {
             return new ImportRowResult(row.Line, code, ImportOutcome.Unchanged, entry.Version);

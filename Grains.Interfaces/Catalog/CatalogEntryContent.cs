@@ -49,4 +49,9 @@ public sealed record CatalogEntryContent
     /// named by no rule gets its standard data element's default. Null: the defaults only.
     /// </summary>
     [Id(21)] public IReadOnlyList<OpenData.DesensitizationRule>? Desensitization { get; init; }
+    /// <summary>
+    /// Whether the linked platforms list the entry too (Art 23); <see cref="Catalog.ShareScope.Federation"/>, the
+    /// default, for entries compiled before the attribute existed as well.
+    /// </summary>
+    [Id(22)] public ShareScope ShareScope { get; init; }
 }

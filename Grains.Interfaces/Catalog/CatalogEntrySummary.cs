@@ -17,11 +17,13 @@ public sealed record CatalogEntrySummary(
     [property: Id(8)] DateTimeOffset UpdatedAt,
     [property: Id(9)] bool IsPersonalized = false,
     [property: Id(10)] bool IsSuspended = false,
-    [property: Id(11)] bool EmergencyOpen = false)
+    [property: Id(11)] bool EmergencyOpen = false,
+    [property: Id(12)] string? OriginPlatform = null,
+    [property: Id(13)] DateTimeOffset? ReportedAt = null)
 {
     /// <summary>The row of <paramref name="entry"/> as it is now.</summary>
     public static CatalogEntrySummary Of(CatalogEntryView entry) => new(
         entry.Code, entry.Content.Name, entry.Content.Classification, entry.Content.ProviderDepartment,
         entry.Content.ShareType, entry.Content.OpenType, entry.Status, entry.Version, entry.UpdatedAt, entry.IsPersonalized,
-        entry.IsSuspended, entry.EmergencyOpen);
+        entry.IsSuspended, entry.EmergencyOpen, entry.Origin?.Platform, entry.Origin?.ReportedAt);
 }

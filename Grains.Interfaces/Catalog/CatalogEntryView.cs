@@ -14,8 +14,12 @@ public sealed record CatalogEntryView(
     [property: Id(9)] string? PersonalizedConsent = null,
     [property: Id(10)] IReadOnlyList<string>? SuspendedBy = null,
     [property: Id(11)] IReadOnlyList<EmergencyOpenMark>? EmergencyOpenings = null,
-    [property: Id(12)] OpenData.OpeningRecord? Opening = null)
+    [property: Id(12)] OpenData.OpeningRecord? Opening = null,
+    [property: Id(13)] CatalogEntryOrigin? Origin = null)
 {
+    /// <summary>Art 23: a read-only copy of another platform's entry, kept up to date by that platform.</summary>
+    public bool IsCopy => Origin is not null;
+
     /// <summary>Art 14: an entry of a city's personalized catalog that the provincial data authority consented to.</summary>
     public bool IsPersonalized => PersonalizedConsent is not null;
 

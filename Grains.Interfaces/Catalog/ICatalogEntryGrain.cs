@@ -22,6 +22,13 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
 
     Task<CatalogEntryView> Retire(string reason, Actor by);
 
+    /// <summary>
+    /// Art 23: holds <paramref name="copy"/> of another platform's entry, delivered by the peer
+    /// <paramref name="fromPlatform"/>, unless a newer copy is held; a copy is read-only here (edits are 409) and
+    /// handed on to this platform's other peers (the province relays a city's entries to the other cities).
+    /// </summary>
+    Task ApplyCopy(CatalogEntryCopy copy, string fromPlatform);
+
     /// <summary>The entry, or null when no entry has this code.</summary>
     Task<CatalogEntryView?> Get();
 

@@ -14,4 +14,23 @@ public static class FederationMessageKinds
     /// authority keeps one queue of every level's violations.
     /// </summary>
     public const string ViolationReported = "violation.reported";
+
+    /// <summary>
+    /// The requester's platform asks the provider's platform, which owns the case, to withdraw a request; the owner
+    /// withdraws it or records why not, and either way reports the case's new version back.
+    /// </summary>
+    public const string ShareRequestWithdrawalAsked = "share-request.withdrawal-asked";
+
+    /// <summary>
+    /// A platform reports the new state of an entry of its catalog that it shares with the other levels (published,
+    /// edited, retired or no longer shared); the receiver holds it as a read-only copy and hands it on to its other peers.
+    /// </summary>
+    public const string CatalogEntryChanged = "catalog-entry.changed";
+
+    /// <summary>
+    /// A message between two platforms with no link of their own (two cities), carried level by level through the
+    /// province (Art 23). The envelope names the hop (sender and receiver of this leg); the body is the message itself,
+    /// whose From and To are its origin and destination.
+    /// </summary>
+    public const string Relayed = "relayed";
 }

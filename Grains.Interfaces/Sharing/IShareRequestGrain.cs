@@ -12,6 +12,11 @@ public interface IShareRequestGrain : IDeadlineBearer
 
     Task<ShareRequestView> Refuse(RefuseShareRequest refusal, Actor by);
 
+    /// <summary>
+    /// The requester withdraws a request not yet answered. On the requester's copy of a request another platform owns,
+    /// the withdrawal is sent to the owner and the copy is returned as it stands (with the act in its history); the
+    /// owner's answer comes back as the case's next version.
+    /// </summary>
     Task<ShareRequestView> Withdraw(string? reason, Actor by);
 
     Task<ShareRequestView> Revoke(string reason, Actor by);
@@ -27,6 +32,13 @@ public interface IShareRequestGrain : IDeadlineBearer
     /// repeated version changes nothing.
     /// </summary>
     Task Mirror(ShareRequestView request, int version, string fromPlatform);
+
+    /// <summary>
+    /// The requester's platform <paramref name="fromPlatform"/> withdraws a request it submitted here: withdrawn if it
+    /// still may be, otherwise the refusal and the current state are recorded as a new version (which travels back).
+    /// Applying it again changes nothing.
+    /// </summary>
+    Task WithdrawForPeer(WithdrawalAsked asked, string fromPlatform);
 
     /// <summary>The request, or null when no request has this id.</summary>
     Task<ShareRequestView?> Get();

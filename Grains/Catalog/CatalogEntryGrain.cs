@@ -1,8 +1,10 @@
 using DataSharing.Cases;
 using DataSharing.Audit;
+using DataSharing.Calendar;
 using DataSharing.Common;
 using DataSharing.Conflicts;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using DataSharing.OpenData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,8 +20,9 @@ public sealed class CatalogEntryGrain(
     ICatalogListStore catalog,
     ICatalogHistoryStore history,
     IOptions<OpenDataOptions> openData,
+    FederationRouting federation,
     ILogger<CatalogEntryGrain> logger)
-    : Grain, ICatalogEntryGrain
+    : Grain, ICatalogEntryGrain, IRemindable
 {
     private string Code => this.GetPrimaryKeyString();
 
@@ -163,6 +166,38 @@ public sealed class CatalogEntryGrain(
         return await Save("retire", Describe(entry), by, entry);
     }
 
+    public async Task ApplyCopy(CatalogEntryCopy copy, string fromPlatform)
+    {
+        var held = state.State.Entry;
+        if (!CatalogFederation.MayHold(Code, copy, federation.LocalPlatform) || held is { Origin: null })
+        {
+            // Signed by a genuine peer but not for it to say: logged, never thrown (a throw would hold up the link).
+            logger.LogWarning("Platform {Peer} sent a copy of {Entry} from {Origin}, which this platform does not take from it; ignored.", fromPlatform, Code, copy.Origin);
+            return;
+        }
+
+        if (held?.Origin is { } origin && origin.Act >= copy.Act)
+        {
+            return;
+        }
+
+        var entry = CatalogFederation.CopyOf(copy, fromPlatform, clock.Now);
+        var by = CatalogFederation.Peer(fromPlatform, entry.Content.ProviderDepartment);
+        state.State.Entry = entry;
+        if (held is null || held.Version < entry.Version)
+        {
+            state.State.PendingHistory.Add(new CatalogEntryVersion(entry.Version, entry.Content, by, entry.Origin!.ReportedAt, $"copied from platform {copy.Origin}"));
+        }
+
+        // Art 23, level by level: the province hands a city's entry on to the other cities (never back to where it came from).
+        foreach (var peer in federation.Peers.Where(p => p != fromPlatform && p != copy.Origin))
+        {
+            state.State.PendingFederation.Add(FederationEffects.CatalogEntryChanged(federation.LocalPlatform!, peer, copy, clock.Now));
+        }
+
+        await Save("copy", held is null ? null : Describe(held), by, held);
+    }
+
     public Task<CatalogEntryView?> Get() => Task.FromResult(state.State.Entry);
 
     public async Task SetUnderReview(string reviewId, bool open)
@@ -262,11 +297,22 @@ public sealed class CatalogEntryGrain(
 
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         await FlushHistory();
+        await FlushFederation();
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        state.State.PendingFederation.Count == 0 ? this.Disarm() : FlushFederation();
 
     private CatalogEntryView Existing(Actor by)
     {
         var entry = state.State.Entry ?? throw new NotFoundException("Catalog entry", Code);
+        if (entry.Origin is { } origin)
+        {
+            // Art 23: the owner's platform keeps its entry; this is its copy, changed only by what the owner reports.
+            throw new IllegalTransitionException(Code, entry.Status.ToString(), "change",
+                $"Catalog entry {Code} belongs to platform {origin.Platform}; this is its read-only copy (as reported at {origin.ReportedAt:O}).");
+        }
+
         EnsureProvider(entry.Content.ProviderDepartment, by);
         return entry;
     }
@@ -301,14 +347,66 @@ public sealed class CatalogEntryGrain(
         var entry = state.State.Entry!;
         state.State.Acts++;
         state.State.PendingAudit.Add(new AuditEntry(
-            $"{Code}#{state.State.Acts}", entry.UpdatedAt, by, [entry.Content.ProviderDepartment], CaseKind, Code, action, before, Describe(entry)));
+            $"{Code}#{state.State.Acts}", entry.Origin?.ReportedAt ?? entry.UpdatedAt, by, [entry.Content.ProviderDepartment], CaseKind, Code, action, before, Describe(entry)));
+        ReportToPeers(entry);
+        if (state.State.PendingFederation.Count > 0)
+        {
+            // Armed before the messages are kept: none stored without a tick to hand it over should this silo die now.
+            await this.Arm(clock.Now + CaseDeadlines.RetryPeriod, clock.Now);
+        }
+
         await state.WriteStateAsync();
         cache.Put(entry);
         await AuditOutbox.Flush(state.State.PendingAudit, audit, logger);
         await FlushHistory();
         await Index(entry, activating: false);
         await SyncElements(previous, entry);
+        await FlushFederation();
         return entry;
+    }
+
+    /// <summary>
+    /// Art 23: an act on an entry shared with the other levels is reported to every peer, in the state written with
+    /// the act (<see cref="FederationOutbox"/>); once shared, every later act is, so the copies learn of its end too.
+    /// </summary>
+    private void ReportToPeers(CatalogEntryView entry)
+    {
+        var shared = CatalogFederation.Shared(entry);
+        if (entry.Origin is not null || federation.LocalPlatform is not { } self || !(shared || state.State.SharedWithPeers))
+        {
+            return;
+        }
+
+        state.State.SharedWithPeers = true;
+        var copy = new CatalogEntryCopy(self, state.State.Acts, shared, CatalogFederation.Portable(entry));
+        foreach (var peer in federation.Peers)
+        {
+            state.State.PendingFederation.Add(FederationEffects.CatalogEntryChanged(self, peer, copy, clock.Now));
+        }
+    }
+
+    /// <summary>
+    /// Hands the messages written with the state to their links, then stores the state without them and drops the
+    /// reminder. What a link did not take stays, and the reminder (or the next act or activation) hands it over again.
+    /// </summary>
+    private async Task FlushFederation()
+    {
+        if (state.State.PendingFederation.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory, federation);
+            await state.WriteStateAsync();
+            await this.Disarm();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Handing {Count} messages of {Entry} to the federation links failed; they stay with the entry and are handed over again.",
+                state.State.PendingFederation.Count, Code);
+        }
     }
 
     /// <summary>
@@ -361,7 +459,8 @@ public sealed class CatalogEntryGrain(
     }
 
     private static IReadOnlyList<string> PublishedElements(CatalogEntryView? entry) =>
-        entry is { Status: CatalogEntryStatus.Published }
+        // A copy's elements are registered on its own platform, where a conflict between its departments is settled.
+        entry is { Status: CatalogEntryStatus.Published, Origin: null }
             ? entry.Content.DataItems.Where(i => !string.IsNullOrWhiteSpace(i.StandardElementCode))
                 .Select(i => IDataElementUseGrain.KeyOf(entry.Content.Classification, i.StandardElementCode!)).Distinct().ToList()
             : [];
@@ -407,5 +506,11 @@ public sealed class CatalogEntryGrain(
         [Id(2)] public int Acts { get; set; }
 
         [Id(3)] public List<AuditEntry> PendingAudit { get; set; } = [];
+
+        /// <summary>Messages to other platforms written with the act that caused them, until their link has taken them.</summary>
+        [Id(4)] public List<FederationMessage> PendingFederation { get; set; } = [];
+
+        /// <summary>The entry has been reported to the peers: every later act is too (Art 23).</summary>
+        [Id(5)] public bool SharedWithPeers { get; set; }
     }
 }

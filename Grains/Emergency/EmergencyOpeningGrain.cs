@@ -54,6 +54,7 @@ public sealed class EmergencyOpeningGrain : CaseGrain<EmergencyOpeningGrain.Stat
                 throw new ValidationFailedException($"entryCodes[{i}]", $"No published catalog entry has the code '{opening.EntryCodes[i]}'.", "Art 35");
             }
 
+            CatalogFederation.Owned(entry, $"entryCodes[{i}]", "Art 35");
             providers.Add(entry.Content.ProviderDepartment);
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DataSharing.Departments;
+using DataSharing.Catalog;
 using DataSharing.Sharing;
 
 namespace DataSharing.Federation;
@@ -21,19 +22,72 @@ public static class FederationEffects
     public static FederationMessage ViolationReported(string from, string to, ViolationRecord violation, DateTimeOffset at) =>
         new($"violation:{violation.Id}", FederationMessageKinds.ViolationReported, from, to, violation.CaseId, JsonSerializer.Serialize(violation, Json), at);
 
+    /// <summary>The requester's platform asks the owner of <paramref name="requestId"/> to withdraw it (once per request).</summary>
+    public static FederationMessage ShareRequestWithdrawalAsked(string from, string to, string requestId, WithdrawalAsked asked, DateTimeOffset at) =>
+        new($"{requestId}#withdraw", FederationMessageKinds.ShareRequestWithdrawalAsked, from, to, requestId, JsonSerializer.Serialize(asked, Json), at);
+
+    /// <summary>
+    /// An entry's state after its owner's act <see cref="CatalogEntryCopy.Act"/>: the id names the entry and the act,
+    /// so a relayed copy keeps its id on every link.
+    /// </summary>
+    public static FederationMessage CatalogEntryChanged(string from, string to, CatalogEntryCopy copy, DateTimeOffset at) =>
+        new($"{copy.Entry.Code}#{copy.Act}", FederationMessageKinds.CatalogEntryChanged, from, to, copy.Entry.Code, JsonSerializer.Serialize(copy, Json), at);
+
     /// <summary>
     /// Applies one message. A message a genuine peer sent but that this platform cannot act on (a request naming
     /// another platform's department) is recorded by the case as refused rather than thrown: a throw would stop the
     /// link for ever, every later message waiting behind it.
     /// </summary>
-    public static Task Apply(IGrainFactory grains, FederationMessage message) => message.Kind switch
+    public static Task Apply(IGrainFactory grains, FederationMessage message, FederationRouting routing) => message.Kind switch
     {
+        FederationMessageKinds.Relayed => Relay(grains, Read<FederationMessage>(message), message.From, routing),
         FederationMessageKinds.ShareRequestSubmitted => grains.GetGrain<IShareRequestGrain>(message.CaseId)
             .SubmitFromPeer(Read<ShareRequestSubmission>(message), message.From),
         FederationMessageKinds.ShareRequestChanged => Mirror(grains, message),
         FederationMessageKinds.ViolationReported => ReportedViolation(grains, message),
+        FederationMessageKinds.ShareRequestWithdrawalAsked => grains.GetGrain<IShareRequestGrain>(message.CaseId)
+            .WithdrawForPeer(Read<WithdrawalAsked>(message), message.From),
+        FederationMessageKinds.CatalogEntryChanged => grains.GetGrain<ICatalogEntryGrain>(message.CaseId)
+            .ApplyCopy(Read<CatalogEntryCopy>(message), message.From),
         _ => throw new FederationRejectedException(FederationRejection.Malformed, $"Unknown kind of message '{message.Kind}'."),
     };
+
+    /// <summary>
+    /// The message as its link carries it to <paramref name="hop"/>: itself when it goes from this platform straight to
+    /// its destination, otherwise wrapped (<see cref="FederationMessageKinds.Relayed"/>) with this platform as the
+    /// sender of the leg, the one whose signature the envelope carries (also on the last leg of a relayed message).
+    /// Its id stays, so each leg keeps one message per act.
+    /// </summary>
+    public static FederationMessage Routed(FederationMessage message, string self, string hop) => message.From == self && hop == message.To
+        ? message
+        : new(message.Id, FederationMessageKinds.Relayed, self, hop, message.CaseId, JsonSerializer.Serialize(message, Json), message.CreatedAt);
+
+    /// <summary>
+    /// A relayed message: applied here if this platform is its destination (as if its origin had sent it: the hop,
+    /// whose signature it carries, vouches for the platforms it routes for), otherwise handed to the next leg. A
+    /// platform relays only what the origin itself handed it (one hop through the province), never its own messages
+    /// back, and never to where it came from.
+    /// </summary>
+    private static Task Relay(IGrainFactory grains, FederationMessage inner, string leg, FederationRouting routing)
+    {
+        var self = routing.LocalPlatform!;
+        if (inner.Kind == FederationMessageKinds.Relayed || inner.From == self)
+        {
+            throw new FederationRejectedException(FederationRejection.Malformed, $"{inner.Id} from {leg} is not a message this platform relays.");
+        }
+
+        if (inner.To == self)
+        {
+            return Apply(grains, inner, routing);
+        }
+
+        if (inner.From != leg || routing.NextHop(inner.To) is not { } hop || hop == leg)
+        {
+            throw new FederationRejectedException(FederationRejection.Malformed, $"{inner.Id}: {leg} asked to carry a message of {inner.From} to {inner.To}; this platform carries a platform's own messages to a peer only.");
+        }
+
+        return grains.GetGrain<IFederationLinkGrain>(hop).Enqueue(Routed(inner, self, hop));
+    }
 
     private static Task Mirror(IGrainFactory grains, FederationMessage message)
     {

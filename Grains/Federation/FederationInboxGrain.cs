@@ -15,6 +15,7 @@ namespace DataSharing.Federation;
 public sealed class FederationInboxGrain(
     [PersistentState("federationInbox", StorageNames.Platform)] IPersistentState<FederationInboxGrain.State> state,
     IOptions<FederationOptions> options,
+    FederationRouting routing,
     IAuditLog log,
     TimeProvider time)
     : Grain, IFederationInboxGrain
@@ -39,7 +40,7 @@ public sealed class FederationInboxGrain(
         var action = "receive";
         try
         {
-            await FederationEffects.Apply(GrainFactory, message.Message);
+            await FederationEffects.Apply(GrainFactory, message.Message, routing);
         }
         catch (FederationRejectedException unreadable)
         {

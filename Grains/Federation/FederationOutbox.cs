@@ -8,12 +8,17 @@ namespace DataSharing.Federation;
 /// </summary>
 public static class FederationOutbox
 {
-    /// <summary>Hands every pending message to its link; throws if one was not taken (the case retries).</summary>
-    public static async Task Flush(List<FederationMessage> pending, IGrainFactory grains)
+    /// <summary>
+    /// Hands every pending message to the link of its next hop (<see cref="FederationRouting.NextHop"/>: a message for
+    /// a platform that is no peer goes wrapped through the province); throws if one was not taken (the case retries).
+    /// </summary>
+    public static async Task Flush(List<FederationMessage> pending, IGrainFactory grains, FederationRouting routing)
     {
         while (pending.Count > 0)
         {
-            await grains.GetGrain<IFederationLinkGrain>(pending[0].To).Enqueue(pending[0]);
+            var message = pending[0];
+            var hop = routing.NextHop(message.To) ?? throw new InvalidOperationException($"No link leads to platform {message.To}.");
+            await grains.GetGrain<IFederationLinkGrain>(hop).Enqueue(FederationEffects.Routed(message, routing.LocalPlatform!, hop));
             pending.RemoveAt(0);
         }
     }

@@ -32,7 +32,29 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
     /// The province a city platform reports up to (Art 23, level by level): its division code's first two digits and
     /// "0000", when that is a peer; null on the province itself and on an unfederated platform.
     /// </summary>
-    public string? Province => LocalPlatform is { Length: 6 } local && local[..2] + "0000" is var province && province != local && IsPeer(province)
+    public string? Province => LocalPlatform is { } local && ProvinceOf(local) is { } province && province != local && IsPeer(province)
         ? province
         : null;
+
+    /// <summary>
+    /// The peer a message for <paramref name="platform"/> is handed to: the platform itself when it is a peer; otherwise
+    /// the province of its division code (the first two digits and "0000": a city reaches another city through the
+    /// province, Art 23 level by level) when that is a peer and not this platform; null when there is no way.
+    /// </summary>
+    public string? NextHop(string platform)
+    {
+        if (IsPeer(platform))
+        {
+            return platform;
+        }
+
+        var province = ProvinceOf(platform);
+        return province is not null && province != LocalPlatform && IsPeer(province) ? province : null;
+    }
+
+    /// <summary>The province of a platform's six-digit division code: its first two digits and "0000".</summary>
+    private static string? ProvinceOf(string platform) => platform.Length == 6 ? platform[..2] + "0000" : null;
+
+    /// <summary>The platform codes of every configured peer (none on an unfederated platform).</summary>
+    public IEnumerable<string> Peers => options.Value.Enabled ? options.Value.Peers.Select(p => p.Code) : [];
 }

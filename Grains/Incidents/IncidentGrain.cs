@@ -57,6 +57,7 @@ public sealed class IncidentGrain : CaseGrain<IncidentGrain.State>, IIncidentGra
         IncidentRules.ValidateReport(report, now);
         var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(report.EntryCode).Get()
             ?? throw new ValidationFailedException("entryCode", $"No catalog entry has the code '{report.EntryCode}'.", "Art 41");
+        CatalogFederation.Owned(entry, "entryCode", "Art 41");
         var provider = entry.Content.ProviderDepartment;
         IncidentRules.EnsureHandler(by, provider);
 

@@ -51,6 +51,7 @@ public sealed class OpenApplicationGrain : CaseGrain<OpenApplicationGrain.State>
         OpenApplicationRules.Validate(application);
         var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(application.EntryCode).Get();
         OpenApplicationRules.Validate(application, entry);
+        CatalogFederation.Owned(entry!, "entryCode", "Art 36");
         var now = Clock.Now;
         var status = OpenApplicationStatus.AwaitingProvider;
         return await Save(new OpenApplicationView

@@ -24,8 +24,10 @@ public sealed class OpenDataGrain(
         Require.Id(request.EntryCode, "code");
         Require.OptionalId(request.ApplicationId, "application");
         var page = cursors.Open(request.Page, request.EntryCode);
-        var entry = await catalog.Published(request.EntryCode)
-            ?? throw new NotFoundException("Open dataset", request.EntryCode);
+        // A copy of another platform's entry has no data here: that platform opens its own (Art 23).
+        var entry = await catalog.Published(request.EntryCode) is { IsCopy: false } local
+            ? local
+            : throw new NotFoundException("Open dataset", request.EntryCode);
 
         var now = clock.Now;
         var id = $"OD-{Guid.CreateVersion7(now):N}";

@@ -45,6 +45,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
             throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{application.EntryCode}'.", "Art 26");
         }
 
+        CatalogFederation.Owned(entry, "entryCode", "Art 26");
         ReviewRules.ValidateApplication(application, entry.Content);
         var now = Clock.Now;
         var status = ReviewStateMachine.OnFile(application.Route);

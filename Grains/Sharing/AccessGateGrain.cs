@@ -63,6 +63,7 @@ public sealed class AccessGateGrain(CatalogEntryCache catalog, GrantCache grants
             entry = await catalog.Get(request.EntryCode, fresh: true) ?? entry;
         }
 
+        CatalogFederation.Owned(entry, "entryCode", "Art 23");
         AccessRules.ValidateCheck(request, entry.Content);
 
         var now = clock.Now;

@@ -33,6 +33,10 @@ public sealed class ShareRequestGrain(
 {
     private const string CaseKind = CaseKinds.ShareRequest;
 
+    /// <summary>History actions of a withdrawal across platforms: asked on the requester's copy, refused by the owner.</summary>
+    private const string WithdrawalAskedAction = "withdrawal-asked";
+    private const string WithdrawalRefusedAction = "withdraw-refused";
+
     private CaseCommit<State>? _cases;
 
     private string Id => this.GetPrimaryKeyString();
@@ -110,7 +114,7 @@ public sealed class ShareRequestGrain(
     /// <summary>Art 23: a request for another platform's entry is sent there; that platform owns the case and answers it.</summary>
     private async Task<ShareRequestView> Forward(ShareRequestSubmission submission, Actor by, string provider, string hash)
     {
-        if (!routing.IsPeer(provider))
+        if (routing.NextHop(provider) is null)
         {
             throw new ValidationFailedException("entryCode", $"Entry {submission.EntryCode} belongs to platform {provider}, which this platform has no link to.", "Art 23");
         }
@@ -145,6 +149,12 @@ public sealed class ShareRequestGrain(
         }
 
         ShareRequestRules.ValidateAgainstEntry(submission, entry.Content);
+        if (requesterPlatform is not null && entry.Content.ShareScope == ShareScope.Platform)
+        {
+            // Refused by the owner, and the refusal travels back (SubmitFromPeer).
+            throw new ValidationFailedException("entryCode", $"Entry {entry.Code} is shared only within platform {routing.LocalPlatform}.", "Art 23");
+        }
+
         var status = ShareRequestStateMachine.OnSubmit(entry.Content.ShareType);
         var request = new ShareRequestView
         {
@@ -225,14 +235,69 @@ public sealed class ShareRequestGrain(
 
     public async Task<ShareRequestView> Withdraw(string? reason, Actor by)
     {
-        var request = Owned("withdraw");
+        var request = Existing();
         if (!by.ActsFor(request.Submission.RequesterDepartment))
         {
             throw new NotEntitledException($"Only {request.Submission.RequesterDepartment} can withdraw its request.");
         }
 
         Require.OptionalText(reason, "reason");
-        return await Move(request, ShareRequestAction.Withdraw, "withdraw", reason, by);
+        return request.ProviderPlatform is { } owner
+            ? await AskOwnerToWithdraw(request, owner, reason, by)
+            : await Move(request, ShareRequestAction.Withdraw, "withdraw", reason, by);
+    }
+
+    /// <summary>
+    /// Art 23, 25: the requester withdraws on its own platform; the owner applies it. Refused here at once (409 with
+    /// the state) when the copy already shows an answer or the withdrawal; asked once, so a repeated call while it
+    /// travels returns the copy unchanged.
+    /// </summary>
+    private async Task<ShareRequestView> AskOwnerToWithdraw(ShareRequestView request, string owner, string? reason, Actor by)
+    {
+        ShareRequestStateMachine.Apply(Id, request.Status, ShareRequestAction.Withdraw);
+        if (state.State.WithdrawalAsked)
+        {
+            return request;
+        }
+
+        var now = clock.Now;
+        state.State.WithdrawalAsked = true;
+        state.State.PendingFederation.Add(FederationEffects.ShareRequestWithdrawalAsked(routing.LocalPlatform!, owner, Id, new WithdrawalAsked(reason, by, now), now));
+        return await Commit(request with
+        {
+            History = [.. request.History, new CaseTransition(now, by, WithdrawalAskedAction, request.Status.ToString(), request.Status.ToString(),
+                $"Sent to platform {owner}, which owns the case.{(reason is null ? "" : " " + reason)}")],
+        });
+    }
+
+    public async Task WithdrawForPeer(WithdrawalAsked asked, string fromPlatform)
+    {
+        if (state.State.Request is not { } request || request.RequesterPlatform != fromPlatform)
+        {
+            logger.LogWarning("Platform {Peer} withdrew share request {Id}, which it did not submit here; ignored.", fromPlatform, Id);
+            return;
+        }
+
+        if (request.History.Any(t => t.Action is "withdraw" or WithdrawalRefusedAction))
+        {
+            return;
+        }
+
+        var by = new Actor($"{asked.By.Subject}@platform:{fromPlatform}", Role.FederationPeer, request.Submission.RequesterDepartment);
+        if (ShareRequestStateMachine.Next(request.Status, ShareRequestAction.Withdraw) is null)
+        {
+            // Answered before the withdrawal arrived: what the requester's own platform would have answered with 409 and
+            // the state is recorded as a version of the case, which travels back like every other.
+            var refusal = new IllegalTransitionException(Id, request.Status.ToString(), "withdraw");
+            await Commit(request with
+            {
+                History = [.. request.History, new CaseTransition(clock.Now, by, WithdrawalRefusedAction, request.Status.ToString(), request.Status.ToString(),
+                    $"409: {refusal.Message}")],
+            });
+            return;
+        }
+
+        await Move(request, ShareRequestAction.Withdraw, "withdraw", asked.Reason, by);
     }
 
     public async Task<ShareRequestView> Revoke(string reason, Actor by)
@@ -368,7 +433,7 @@ public sealed class ShareRequestGrain(
 
         if (state.State.PendingFederation.Count > 0)
         {
-            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory);
+            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory, routing);
             // Stored without them at once: an activation reading the old state would hand them over again after
             // their delivery (harmless to the peer, which applies an act once, but a message sent twice).
             await state.WriteStateAsync();
@@ -414,5 +479,8 @@ public sealed class ShareRequestGrain(
 
         /// <summary>On a copy of another platform's case: the last version of it applied (older or repeated versions are ignored).</summary>
         [Id(6)] public int MirroredVersion { get; set; }
+
+        /// <summary>On a copy: its requester withdrew it here and the withdrawal was sent to the owner (once).</summary>
+        [Id(7)] public bool WithdrawalAsked { get; set; }
     }
 }

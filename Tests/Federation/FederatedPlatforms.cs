@@ -58,6 +58,26 @@ public sealed class FederatedPlatforms : IAsyncLifetime
         ToProvince.Heal();
     }
 
+    /// <summary>Runs <paramref name="during"/> with the link cut both ways, and heals it whatever happens.</summary>
+    public async Task<T> WhileCut<T>(Func<Task<T>> during)
+    {
+        Cut();
+        try
+        {
+            return await during();
+        }
+        finally
+        {
+            Heal();
+        }
+    }
+
+    public Task WhileCut(Func<Task> during) => WhileCut(async () =>
+    {
+        await during();
+        return true;
+    });
+
     private static Dictionary<string, string> Settings(string code, string privateKey, params (string Code, string Url, string Key)[] peers)
     {
         var settings = new Dictionary<string, string>

@@ -19,7 +19,7 @@ namespace DataSharing.Tests.Federation;
 /// applied exactly once on each side. The platforms are shared by the tests (one fixture), each using its own requests.
 /// </summary>
 [Collection(nameof(ClusterCollection))]
-public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutputHelper output) : IClassFixture<FederatedPlatforms>
+public sealed partial class FederationFaultTests(FederatedPlatforms platforms, ITestOutputHelper output) : IClassFixture<FederatedPlatforms>
 {
     private const string HefeiDepartment = "340100-GA";
     private const string ProvinceDepartment = "340000-GA";
@@ -73,9 +73,14 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
         using var rs = await platforms.Province.ClientFor(Role.DepartmentOperator, "340000-RS");
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
 
-        // Hefei's platform holds its own departments and entries only; the province's are reached over the link.
-        var catalog = await Pages.All(hefei, "/api/catalog");
-        Assert.Equal(["340100-GA-0001"], catalog.Select(e => e.GetProperty("code").GetString()));
+        // Hefei's platform holds its own departments and entries only; the province's are copies, owned over the link.
+        var own = (await Pages.All(hefei, "/api/catalog?local=true")).Select(e => e.GetProperty("code").GetString()!).ToList();
+        Assert.Contains("340100-GA-0001", own);
+        Assert.All(own, code => Assert.StartsWith($"{HefeiCode}-", code));
+        var copies = await Eventually.Get(() => Pages.All(hefei, "/api/catalog?local=false"),
+            c => c.Any(e => e.GetProperty("code").GetString() == "340000-GA-0001"), Bound);
+        Assert.Contains(copies, e => e.GetProperty("code").GetString() == "340000-GA-0001");
+        Assert.All(copies, e => Assert.Equal(ProvinceCode, e.GetProperty("originPlatform").GetString()));
 
         var id = (await Submit(rs, "reverse-1", ResidencePermits(["idNumber", "validTo"]))).GetProperty("id").GetString()!;
         await Status(hefei, id, "AwaitingProvider");
@@ -106,26 +111,21 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
     {
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
         using var provinceAdmin = await platforms.Province.ClientFor(Role.PlatformAdmin);
-        platforms.Cut();
-        string id;
-        try
+        var id = await platforms.WhileCut(async () =>
         {
-            id = (await Submit(hefei, "cut-1")).GetProperty("id").GetString()!;
+            var id = (await Submit(hefei, "cut-1")).GetProperty("id").GetString()!;
             var waiting = await Eventually.Get(() => Link(platforms.Hefei, ProvinceCode),
                 l => l.GetProperty("outbound").GetProperty("failedAttempts").GetInt64() >= 2, Bound);
             Assert.Equal(1, waiting.GetProperty("outbound").GetProperty("outboxDepth").GetInt32());
             Assert.Equal(HttpStatusCode.NotFound, (await provinceAdmin.GetAsync($"/api/share-requests/{id}")).StatusCode);
-        }
-        finally
-        {
-            platforms.Heal();
-        }
+            return id;
+        });
 
         var healed = Stopwatch.StartNew();
         await Status(hefei, id, "AwaitingProvider");
         output.WriteLine($"delivery lag after the heal (request there and its answer back): {healed.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(0, (await Link(platforms.Hefei, ProvinceCode)).GetProperty("outbound").GetProperty("outboxDepth").GetInt32());
-        Assert.Equal(1, await Received(id));
+        await ReceivedOnce(id, HefeiCode, "#submit ");
         await Report();
     }
 
@@ -153,9 +153,11 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
     public async Task Art23_duplicated_replayed_reordered_and_tampered_messages_are_applied_once_or_refused()
     {
         // Wuhu's messages, signed with its key by the test, posted straight to the province's front door.
-        var ids = Enumerable.Range(1, 3).Select(i => $"SR-WUHU{Guid.NewGuid():N}"[..20] + i).ToList();
-        var tokens = ids.Select((id, i) => WuhuSigns(id, i + 1, DateTimeOffset.UtcNow)).ToList();
+        // Numbered from where the province's inbox from Wuhu stands (another test may have spoken for Wuhu before).
         var before = (await Link(platforms.Province, WuhuCode)).GetProperty("inbound");
+        var first = before.GetProperty("expected").GetInt64();
+        var ids = Enumerable.Range(1, 3).Select(i => $"SR-WUHU{Guid.NewGuid():N}"[..20] + i).ToList();
+        var tokens = ids.Select((id, i) => WuhuSigns(id, first + i, DateTimeOffset.UtcNow)).ToList();
 
         Assert.Equal((HttpStatusCode.OK, InboxOutcome.Applied), await Post(tokens[0]));
         Assert.Equal((HttpStatusCode.OK, InboxOutcome.Duplicate), await Post(tokens[0]));        // a retry or a replay
@@ -167,16 +169,16 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
         var parts = tokens[2].Split('.');
         var tampered = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(parts[1]).Replace("name", "householdAddress"))}.{parts[2]}";
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(tampered)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(WuhuSigns(ids[0] + "x", 4, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(WuhuSigns(ids[0] + "x", first + 3, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)))).StatusCode);
         var stranger = new Es256MessageSignature(Es256MessageSignature.NewKeyPair().PrivateKey)
             .Sign(FederationEnvelope.Payload(new OutboundMessage(1, Submitted("SR-STRANGER-1", "340300", "340300-GA"), DateTimeOffset.UtcNow), DateTimeOffset.UtcNow));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(stranger)).StatusCode);
 
         // A kind this platform does not know is logged and passed, so what follows it is not held up for ever.
         var now = DateTimeOffset.UtcNow;
-        var unknown = new FederationMessage($"{ids[0]}#later", "catalog.entry.changed", WuhuCode, ProvinceCode, ids[0], "{}", now);
+        var unknown = new FederationMessage($"{ids[0]}#later", "no-such.kind", WuhuCode, ProvinceCode, ids[0], "{}", now);
         Assert.Equal((HttpStatusCode.OK, InboxOutcome.Applied),
-            await Post(new Es256MessageSignature(WuhuKeys.PrivateKey).Sign(FederationEnvelope.Payload(new OutboundMessage(4, unknown, now), now))));
+            await Post(WuhuSigns(new OutboundMessage(first + 3, unknown, now), now)));
 
         using var admin = await platforms.Province.ClientFor(Role.PlatformAdmin);
         foreach (var id in ids)
@@ -200,23 +202,18 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
     public async Task Art23_a_sending_silo_killed_between_the_state_write_and_the_delivery_loses_nothing()
     {
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
-        platforms.Cut();
-        string id;
-        try
+        var id = await platforms.WhileCut(async () =>
         {
-            id = (await Submit(hefei, "killed-1")).GetProperty("id").GetString()!;
+            var id = (await Submit(hefei, "killed-1")).GetProperty("id").GetString()!;
             await platforms.Hefei.RestartSilo(0);
             var kept = await Eventually.Get(() => Link(platforms.Hefei, ProvinceCode),
                 l => l.GetProperty("outbound").GetProperty("outboxDepth").GetInt32() >= 1, Bound);
             Assert.Equal(1, kept.GetProperty("outbound").GetProperty("outboxDepth").GetInt32());
-        }
-        finally
-        {
-            platforms.Heal();
-        }
+            return id;
+        });
 
         await Status(hefei, id, "AwaitingProvider");
-        Assert.Equal(1, await Received(id));
+        await ReceivedOnce(id, HefeiCode, "#submit ");
         await Report();
     }
 
@@ -274,30 +271,45 @@ public sealed class FederationFaultTests(FederatedPlatforms platforms, ITestOutp
         }
     }
 
-    /// <summary>How many times the province applied a message about <paramref name="id"/> (its federation log's "receive" records).</summary>
-    private async Task<int> Received(string id, string from = HefeiCode)
+    /// <summary>
+    /// Asserts that the province applied the message of <paramref name="act"/> on <paramref name="id"/> exactly once. Its
+    /// log record follows the effect (whose consequences the test may see first), so it is waited for.
+    /// </summary>
+    private async Task ReceivedOnce(string id, string from, string act) =>
+        Assert.Equal(1, await Eventually.Get(() => Received(id, from, act), n => n >= 1, Bound));
+
+    /// <summary>How many times the province applied the message of <paramref name="act"/> on <paramref name="id"/> (its federation log's "receive" records).</summary>
+    private async Task<int> Received(string id, string from = HefeiCode, string act = "#submit ")
     {
         using var admin = await platforms.Province.ClientFor(Role.PlatformAdmin);
         var received = await Pages.All(admin, $"/api/federation/log/{from}?direction=in");
         return received.Count(r => r.GetProperty("entry").GetProperty("action").GetString() == "receive"
-            && r.GetProperty("entry").GetProperty("before").GetString()!.Contains($"{id}#submit "));
+            && r.GetProperty("entry").GetProperty("before").GetString()!.Contains($"{id}{act}"));
     }
 
     private static FederationMessage Submitted(string id, string from, string department) =>
-        FederationEffects.ShareRequestSubmitted(from, ProvinceCode, id, new ShareRequestSubmission
+        FederationEffects.ShareRequestSubmitted(from, ProvinceCode, id, Drill(department, "340000-GA-0001", ["name"], "Federation protocol drill") with
         {
-            RequesterDepartment = department,
-            EntryCode = "340000-GA-0001",
-            DataItems = ["name"],
-            Scenario = "Federation protocol drill",
-            PeriodFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
-            PeriodTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30),
             Materials = [new("Official letter of request", "WH-1"), new("Data security commitment", "WH-2")],
         }, DateTimeOffset.UtcNow);
 
+    /// <summary>A request of <paramref name="department"/> for <paramref name="entryCode"/>, from today for 30 days.</summary>
+    private static ShareRequestSubmission Drill(string department, string entryCode, string[] items, string scenario) => new()
+    {
+        RequesterDepartment = department,
+        EntryCode = entryCode,
+        DataItems = items,
+        Scenario = scenario,
+        PeriodFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)),
+        PeriodTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30),
+    };
+
     private static string WuhuSigns(string id, long sequence, DateTimeOffset sentAt) =>
-        new Es256MessageSignature(WuhuKeys.PrivateKey).Sign(FederationEnvelope.Payload(
-            new OutboundMessage(sequence, Submitted(id, WuhuCode, "340200-GA"), sentAt), sentAt));
+        WuhuSigns(new OutboundMessage(sequence, Submitted(id, WuhuCode, "340200-GA"), sentAt), sentAt);
+
+    /// <summary>What Wuhu's platform would post to the province: the message numbered on its link, signed with its key.</summary>
+    private static string WuhuSigns(OutboundMessage message, DateTimeOffset sentAt) =>
+        new Es256MessageSignature(WuhuKeys.PrivateKey).Sign(FederationEnvelope.Payload(message, sentAt));
 
     private async Task<HttpResponseMessage> Send(string token)
     {

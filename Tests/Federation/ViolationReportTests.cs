@@ -3,6 +3,7 @@ using DataSharing.Departments;
 using DataSharing.Federation;
 using DataSharing.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DataSharing.Tests.Federation;
 
@@ -25,6 +26,13 @@ public sealed class FederatedHefeiCluster : PlatformTestCluster
 /// </summary>
 public sealed class ViolationReportTests(FederatedHefeiCluster hefei) : IClassFixture<FederatedHefeiCluster>
 {
+    /// <summary>How the receiving province routes (it relays nothing here: the reports are addressed to it).</summary>
+    private static readonly FederationRouting Province = new(Options.Create(new FederationOptions
+    {
+        PlatformCode = FederatedPlatforms.ProvinceCode,
+        Peers = [new FederationPeer { Code = FederatedPlatforms.HefeiCode, BaseUrl = "http://127.0.0.1:9" }],
+    }));
+
     private static ViolationRecord Violation(string id, string department) =>
         new(id, department, ViolationRecord.NotInTime, "ShareRequest", $"SR-{id}", $"Share request SR-{id} was not answered in time.", PlatformTestCluster.Start);
 
@@ -46,12 +54,12 @@ public sealed class ViolationReportTests(FederatedHefeiCluster hefei) : IClassFi
     public async Task Art43_the_province_records_a_city_s_reported_violation_once_and_refuses_one_of_another_platform_s_department()
     {
         var report = FederationEffects.ViolationReported(FederatedPlatforms.HefeiCode, FederatedPlatforms.ProvinceCode, Violation("hf-2", "340100-RS"), PlatformTestCluster.Start);
-        await FederationEffects.Apply(hefei.Grains, report);
-        await FederationEffects.Apply(hefei.Grains, report);
+        await FederationEffects.Apply(hefei.Grains, report, Province);
+        await FederationEffects.Apply(hefei.Grains, report, Province);
         Assert.Single((await hefei.Grains.GetGrain<IViolationLogGrain>(0).ListOf("340100-RS", PageRequest.First)).Items, v => v.Id == "hf-2");
 
         var foreign = FederationEffects.ViolationReported(FederatedPlatforms.HefeiCode, FederatedPlatforms.ProvinceCode, Violation("hf-3", "340200-GA"), PlatformTestCluster.Start);
-        var refused = await Assert.ThrowsAsync<FederationRejectedException>(() => FederationEffects.Apply(hefei.Grains, foreign));
+        var refused = await Assert.ThrowsAsync<FederationRejectedException>(() => FederationEffects.Apply(hefei.Grains, foreign, Province));
         Assert.Contains("340200-GA", refused.Message);
         Assert.Empty((await hefei.Grains.GetGrain<IViolationLogGrain>(0).ListOf("340200-GA", PageRequest.First)).Items);
     }
