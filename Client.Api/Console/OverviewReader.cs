@@ -29,8 +29,8 @@ public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadli
     {
         var now = deadlines.Now;
         var today = deadlines.Today;
-        var weekEnd = today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7 - 1);
-        var bounds = new DueBounds(now, ShanghaiTime.EndOf(today), ShanghaiTime.EndOf(weekEnd));
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var bounds = new DueBounds(now, ShanghaiTime.EndOf(today), ShanghaiTime.EndOf(monday.AddDays(6)));
         var requests = grains.GetGrain<IShareRequestQueryGrain>(0);
         var lists = grains.GetGrain<ICaseListGrain>(0);
 
@@ -59,7 +59,7 @@ public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadli
             dated.Where(c => c.DueAt <= now).Take(Shown).ToList(),
             counts.Where(c => c.Overdue > 0).GroupBy(c => c.Department).Select(g => (g.Key, g.Sum(c => c.Overdue)))
                 .OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            await WeeklyAnswers(today));
+            await WeeklyAnswers(monday));
     }
 
     /// <summary>
@@ -67,9 +67,9 @@ public sealed class OverviewReader(IGrainFactory grains, DeadlineDistance deadli
     /// assessment facts by answer date) and of requests turned overdue (their Art 43(4) violations by the day found):
     /// two index ranges of the days shown, whatever the size of the logs.
     /// </summary>
-    private async Task<IReadOnlyList<WeekPoint>> WeeklyAnswers(DateOnly today)
+    /// <param name="monday">The first day of this week.</param>
+    private async Task<IReadOnlyList<WeekPoint>> WeeklyAnswers(DateOnly monday)
     {
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var first = monday.AddDays(-7 * (Weeks - 1));
         var until = monday.AddDays(7);
         var answers = grains.GetGrain<IAssessmentGrain>(0).AnswersByDay(CaseKinds.ShareRequest, first, until);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.Cases;
@@ -36,14 +37,7 @@ public static class ReviewEndpoints
         group.MapGet("/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
         {
             var review = await grains.GetGrain<IReviewGrain>(id).Get() ?? throw new NotFoundException("Review", id);
-            var caller = http.User.ToActor();
-            var applicant = caller.Subject == review.Applicant.Subject
-                || (review.Applicant.Department is { } d && caller.ActsFor(d));
-            if (!applicant)
-            {
-                http.User.EnsureMaySee($"Review {id}", review.ProviderDepartment);
-            }
-
+            EnsureMaySee(http.User, review);
             return review;
         })
         .WithSummary("One review: for its applicant, the provider and oversight.");
@@ -67,5 +61,16 @@ public static class ReviewEndpoints
             await grains.GetGrain<IReviewGrain>(id).Correct(body.Explanation ?? "", body.CorrectedEntryVersion, http.User.ToActor()))
             .RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The provider corrects the data, naming the corrected version.");
+    }
+
+    /// <summary>Who may read a review: its applicant (the person, or staff of the applying department), the provider and oversight.</summary>
+    public static void EnsureMaySee(ClaimsPrincipal user, ReviewView review)
+    {
+        var caller = user.ToActor();
+        var applicant = caller.Subject == review.Applicant.Subject || (review.Applicant.Department is { } d && caller.ActsFor(d));
+        if (!applicant)
+        {
+            user.EnsureMaySee($"Review {review.Id}", review.ProviderDepartment);
+        }
     }
 }

@@ -71,9 +71,10 @@ public sealed class InMemoryAuditLog : IAuditLog
             var sequences = filter.CaseId is { } caseId ? _byCase.GetValueOrDefault(caseId)
                 : filter.Department is { } department ? _byDepartment.GetValueOrDefault(department)
                 : null;
+            // A record's place in the chain is its sequence less one; a case's or department's list is searched.
             IEnumerable<AuditRecord> candidates = filter.CaseId is null && filter.Department is null
-                ? Range(_chain, r => r.Sequence, filter)
-                : sequences is null ? [] : Range(sequences, s => s, filter).Select(s => _chain[(int)(s - 1)]);
+                ? Range(_chain, after => (int)Math.Clamp(after, 0, _chain.Count), filter)
+                : sequences is null ? [] : Range(sequences, after => StartOf(sequences, after), filter).Select(s => _chain[(int)(s - 1)]);
             IReadOnlyList<AuditRecord> page = candidates
                 .Where(r => filter.Department is null || r.Entry.Departments.Contains(filter.Department))
                 .Take(filter.Limit)
@@ -107,30 +108,20 @@ public sealed class InMemoryAuditLog : IAuditLog
         }
     }
 
-    /// <summary>The items of <paramref name="list"/> (in chain order) that <paramref name="filter"/> asks for, in its order.</summary>
-    private static IEnumerable<T> Range<T>(List<T> list, Func<T, long> sequenceOf, AuditFilter filter) =>
+    /// <summary>
+    /// The items of <paramref name="list"/> (in chain order) that <paramref name="filter"/> asks for, in its order;
+    /// <paramref name="firstAfter"/> gives the index of the first item whose sequence follows a given one.
+    /// </summary>
+    private static IEnumerable<T> Range<T>(List<T> list, Func<long, int> firstAfter, AuditFilter filter) =>
         filter.BeforeSequence is { } before
-            ? Backwards(list, First(list, sequenceOf, before - 1) - 1)
-            : Slice(list, First(list, sequenceOf, filter.AfterSequence));
+            ? Backwards(list, firstAfter(before - 1) - 1)
+            : Slice(list, firstAfter(filter.AfterSequence));
 
-    /// <summary>The first index of <paramref name="list"/> (ascending by sequence) holding a sequence after <paramref name="after"/>.</summary>
-    private static int First<T>(List<T> list, Func<T, long> sequenceOf, long after)
+    /// <summary>The first index in <paramref name="sequences"/> (ascending) holding a sequence after <paramref name="after"/>.</summary>
+    private static int StartOf(List<long> sequences, long after)
     {
-        int low = 0, high = list.Count;
-        while (low < high)
-        {
-            var middle = low + (high - low) / 2;
-            if (sequenceOf(list[middle]) <= after)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        var at = sequences.BinarySearch(after);
+        return at >= 0 ? at + 1 : ~at;
     }
 
     private static IEnumerable<T> Backwards<T>(List<T> list, int from)

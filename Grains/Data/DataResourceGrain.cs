@@ -129,10 +129,7 @@ public sealed class DataResourceGrain(
     public async Task<DataUploadView> Complete(string uploadId)
     {
         var upload = await Receiving(uploadId);
-        var final = RowsOf(upload, "complete").Progress(final: true);
-        upload.Count(final);
-        upload.Quality = final.Quality;
-        return await End(upload);
+        return await End(upload, RowsOf(upload, "complete").Progress(final: true));
     }
 
     public async Task<DataUploadView> Progress(DataUploadTicket ticket, DataUploadProgress progress)
@@ -145,15 +142,17 @@ public sealed class DataResourceGrain(
 
     public async Task<DataUploadView> CompleteTicket(DataUploadTicket ticket, DataUploadProgress final)
     {
-        var upload = await Ticketed(ticket, "complete");
-        upload.Count(final);
-        upload.Quality = final.Quality;
-        return await End(upload);
+        return await End(await Ticketed(ticket, "complete"), final);
     }
 
-    /// <summary>Applies the upload, or rejects it (bad rows under Reject, a repeated key) with nothing applied, and records which.</summary>
-    private async Task<DataUploadView> End(Upload upload)
+    /// <summary>
+    /// Applies the upload, or rejects it (bad rows under Reject, a repeated key) with nothing applied, and records which;
+    /// <paramref name="final"/> is its rows' last count and quality report, checked here or by a ticket's holder.
+    /// </summary>
+    private async Task<DataUploadView> End(Upload upload, DataUploadProgress final)
     {
+        upload.Count(final);
+        upload.Quality = final.Quality;
         var uploadId = upload.View.Id;
         var now = clock.Now;
         var by = upload.View.By;
@@ -363,7 +362,7 @@ public sealed class DataResourceGrain(
         }
         else if (_open is { Ticket: { } ticket } && clock.Now > ticket.ExpiresAt)
         {
-            await Abort(ticket.Upload.Id, $"Its ticket expired at {ticket.ExpiresAt:u}; nothing was applied.");
+            await Abort(ticket.Upload.Id, Expired(ticket));
         }
     }
 
@@ -400,7 +399,7 @@ public sealed class DataResourceGrain(
                 return upload;
             }
 
-            var expired = await Abort(issued.Upload.Id, $"Its ticket expired at {issued.ExpiresAt:u}; nothing was applied.");
+            var expired = await Abort(issued.Upload.Id, Expired(issued));
             throw new IllegalTransitionException(expired.Id, expired.Status.ToString(), action, $"Upload {expired.Id} has ended: {expired.Problem}");
         }
 
@@ -411,6 +410,8 @@ public sealed class DataResourceGrain(
 
         throw new NotEntitledException($"This ticket was not issued by {Code} for its open upload: nothing was taken from it (Art 17).");
     }
+
+    private static string Expired(DataUploadTicket ticket) => $"Its ticket expired at {ticket.ExpiresAt:u}; nothing was applied.";
 
     private Task<Upload> Receiving(string uploadId)
     {
