@@ -16,4 +16,13 @@ public interface IPersonalizedCatalogRequestGrain : IGrainWithStringKey
     Task<PersonalizedCatalogRequestView> Reject(string reason, Actor by);
 
     Task<PersonalizedCatalogRequestView?> Get();
+
+    /// <summary>
+    /// On the province: a city platform's ask (its case as it stands there) arrives; held for the province's data
+    /// authority, or refused and the refusal sent back when it is not about the city's own departments. Applied once.
+    /// </summary>
+    Task AskFromPeer(PersonalizedCatalogRequestView asked, string fromPlatform);
+
+    /// <summary>On the city: the province's case after its decision arrives; recorded (and the entry marked) once.</summary>
+    Task DecidedByPeer(PersonalizedCatalogRequestView decided, string fromPlatform);
 }

@@ -18,4 +18,10 @@ public sealed record PersonalizedCatalogRequestView
     /// <summary>The provincial authority's note on approval, or its reason on rejection.</summary>
     [Id(8)] public string? Decision { get; init; }
     [Id(9)] public IReadOnlyList<CaseTransition> History { get; init; } = [];
+    /// <summary>On the province's case: the city platform that asked (Art 14 over the link); the decision goes back there.</summary>
+    [Id(10)] public string? RequesterPlatform { get; init; }
+    /// <summary>On the city's case: the province platform whose data authority decides it (nobody decides it here).</summary>
+    [Id(11)] public string? ConsentPlatform { get; init; }
+    /// <summary>On the city's case: when the province's decision arrived.</summary>
+    [Id(12)] public DateTimeOffset? ReportedAt { get; init; }
 }

@@ -28,6 +28,21 @@ public static class FederationMessageKinds
     public const string CatalogEntryChanged = "catalog-entry.changed";
 
     /// <summary>
+    /// A city platform asks the province for its data authority's consent to a personalized catalog entry (Art 14);
+    /// the province holds the case for its authority, who decides it there.
+    /// </summary>
+    public const string PersonalizedCatalogAsked = "personalized-catalog.asked";
+
+    /// <summary>The province reports its data authority's decision (or its refusal of the ask) back to the city that asked.</summary>
+    public const string PersonalizedCatalogDecided = "personalized-catalog.decided";
+
+    /// <summary>
+    /// A city platform reports an assessment fact (Art 42) of one of its departments up to the province, whose data
+    /// authority assesses every level's departments.
+    /// </summary>
+    public const string AssessmentReported = "assessment.reported";
+
+    /// <summary>
     /// A message between two platforms with no link of their own (two cities), carried level by level through the
     /// province (Art 23). The envelope names the hop (sender and receiver of this leg); the body is the message itself,
     /// whose From and To are its origin and destination.

@@ -1,12 +1,14 @@
 using DataSharing.Calendar;
 using DataSharing.Cases;
 using DataSharing.Common;
+using DataSharing.Departments;
+using DataSharing.Federation;
 using Orleans.Concurrency;
 
 namespace DataSharing.Assessment;
 
 [StatelessWorker, Reentrant]
-public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calendar) : Grain, IAssessmentGrain
+public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calendar, FederationRouting routing, TimeProvider time) : Grain, IAssessmentGrain
 {
     public async Task Record(AssessedCase assessed)
     {
@@ -15,6 +17,11 @@ public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calend
         if (assessed is { Kind: CaseKinds.ShareRequest, AnsweredOn: { } answered })
         {
             assessed = assessed with { AnswerWorkingDays = await calendar.WorkingDaysBetween(assessed.ReceivedOn, answered) };
+        }
+
+        if (routing.Province is { } province && FederationRouting.PlatformOf(assessed.Department) == routing.LocalPlatform)
+        {
+            await ReportUp(assessed, province);
         }
 
         await store.Record(assessed);
@@ -26,5 +33,23 @@ public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calend
     {
         DateRange.Validate(from, until);
         return store.AnswersByDay(kind, from, until);
+    }
+
+    /// <summary>
+    /// Art 42 across levels: a city's own departments' facts go up to the province's assessment too. Handed to the
+    /// link before the store takes the fact, so the store holding it marks that the link took it: a case reports its
+    /// fact after every write and on every activation, and an unchanged one (or an older version) sends nothing; a
+    /// report cut short before the store took it (the case retries until it does) hands it over again, kept once by id.
+    /// </summary>
+    private async Task ReportUp(AssessedCase assessed, string province)
+    {
+        if (await store.Find(assessed.Kind, assessed.CaseId) is { } known && (known.Version > assessed.Version || known == assessed))
+        {
+            return;
+        }
+
+        var department = await GrainFactory.GetGrain<IDepartmentGrain>(assessed.Department).GetProfile();
+        await GrainFactory.GetGrain<IFederationLinkGrain>(province).Enqueue(
+            FederationEffects.AssessmentReported(routing.LocalPlatform!, province, new AssessmentReport(assessed, department), time.GetUtcNow()));
     }
 }

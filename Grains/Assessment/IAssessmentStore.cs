@@ -11,6 +11,9 @@ public interface IAssessmentStore
 {
     Task Record(AssessedCase fact);
 
+    /// <summary>The fact held for a case, or null: how a city platform tells a fact it reported up already (see <see cref="AssessmentGrain"/>).</summary>
+    Task<AssessedCase?> Find(string kind, string caseId);
+
     /// <summary>The year's assessment of each of <paramref name="departments"/>, in their order.</summary>
     Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year);
 

@@ -35,6 +35,14 @@ public sealed class InMemoryAssessmentStore : IAssessmentStore
         return Task.CompletedTask;
     }
 
+    public Task<AssessedCase?> Find(string kind, string caseId)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_facts.GetValueOrDefault((kind, caseId)));
+        }
+    }
+
     public Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year)
     {
         lock (_gate)

@@ -43,12 +43,20 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
     protected Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry) => Cases.Commit(due, Clock.Now, entry);
 
     /// <summary>
+    /// Hands what the case wrote for another platform to its links (see <see cref="Federation.FederationOutbox"/>): run
+    /// after every write and on activation like the rows below, so a message written with an act is never lost; a case
+    /// that talks to no other platform sends nothing.
+    /// </summary>
+    protected virtual Task Send() => Task.CompletedTask;
+
+    /// <summary>
     /// Publishes the case's row in its lists and its assessment fact. The case is stored already when this runs, so a
     /// failure is not the act's: <see cref="CaseCommit{TState}"/> logs it and retries (an older version never replaces a
     /// newer one).
     /// </summary>
     private async Task Index()
     {
+        await Send();
         if (Summary is { } summary)
         {
             await GrainFactory.GetGrain<ICaseListGrain>(0).Upsert(summary);

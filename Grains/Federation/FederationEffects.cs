@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DataSharing.Assessment;
 using DataSharing.Departments;
 using DataSharing.Catalog;
 using DataSharing.Sharing;
@@ -33,6 +34,22 @@ public static class FederationEffects
     public static FederationMessage CatalogEntryChanged(string from, string to, CatalogEntryCopy copy, DateTimeOffset at) =>
         new($"{copy.Entry.Code}#{copy.Act}", FederationMessageKinds.CatalogEntryChanged, from, to, copy.Entry.Code, JsonSerializer.Serialize(copy, Json), at);
 
+    /// <summary>A city's ask for Art 14 consent, sent once per request: the city's case as it was asked.</summary>
+    public static FederationMessage PersonalizedCatalogAsked(string from, string to, PersonalizedCatalogRequestView asked, DateTimeOffset at) =>
+        new($"{asked.Id}#ask", FederationMessageKinds.PersonalizedCatalogAsked, from, to, asked.Id, JsonSerializer.Serialize(asked, Json), at);
+
+    /// <summary>The province's case once decided (a request is decided once), back to the city that asked.</summary>
+    public static FederationMessage PersonalizedCatalogDecided(string from, string to, PersonalizedCatalogRequestView decided, DateTimeOffset at) =>
+        new($"{decided.Id}#decide", FederationMessageKinds.PersonalizedCatalogDecided, from, to, decided.Id, JsonSerializer.Serialize(decided, Json), at);
+
+    /// <summary>
+    /// A city's assessment fact for the province's assessment; its id names the fact's case and version, so a fact
+    /// reported again is one message while undelivered and one record on arrival, and a newer version is a new message.
+    /// </summary>
+    public static FederationMessage AssessmentReported(string from, string to, AssessmentReport report, DateTimeOffset at) =>
+        new($"assessment:{report.Fact.Kind}:{report.Fact.CaseId}#{report.Fact.Version}", FederationMessageKinds.AssessmentReported, from, to,
+            report.Fact.CaseId, JsonSerializer.Serialize(report, Json), at);
+
     /// <summary>
     /// Applies one message. A message a genuine peer sent but that this platform cannot act on (a request naming
     /// another platform's department) is recorded by the case as refused rather than thrown: a throw would stop the
@@ -49,6 +66,11 @@ public static class FederationEffects
             .WithdrawForPeer(Read<WithdrawalAsked>(message), message.From),
         FederationMessageKinds.CatalogEntryChanged => grains.GetGrain<ICatalogEntryGrain>(message.CaseId)
             .ApplyCopy(Read<CatalogEntryCopy>(message), message.From),
+        FederationMessageKinds.PersonalizedCatalogAsked => grains.GetGrain<IPersonalizedCatalogRequestGrain>(message.CaseId)
+            .AskFromPeer(Read<PersonalizedCatalogRequestView>(message), message.From),
+        FederationMessageKinds.PersonalizedCatalogDecided => grains.GetGrain<IPersonalizedCatalogRequestGrain>(message.CaseId)
+            .DecidedByPeer(Read<PersonalizedCatalogRequestView>(message), message.From),
+        FederationMessageKinds.AssessmentReported => AssessmentReport.Apply(grains, Read<AssessmentReport>(message), message),
         _ => throw new FederationRejectedException(FederationRejection.Malformed, $"Unknown kind of message '{message.Kind}'."),
     };
 

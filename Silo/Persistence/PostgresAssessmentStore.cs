@@ -43,6 +43,23 @@ public sealed class PostgresAssessmentStore(NpgsqlDataSource database, PostgresG
         return upsert;
     });
 
+    public async Task<AssessedCase?> Find(string kind, string caseId)
+    {
+        // The table's key: one row, read without the group commit (what it committed is what this reads).
+        await using var command = database.CreateCommand("""
+            SELECT department, received_on, timeliness, answered_on, version, answer_working_days
+            FROM assessed_cases
+            WHERE kind = @kind AND case_id = @caseId
+            """);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("caseId", caseId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new AssessedCase(caseId, kind, reader.GetString(0), reader.GetFieldValue<DateOnly>(1), Enum.Parse<Timeliness>(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5))
+            : null;
+    }
+
     public async Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year)
     {
         // The (department, kind, timeliness) groups count the cases; the (department) group only computes the median

@@ -69,6 +69,8 @@ public sealed class FailingStoresCluster : PlatformTestCluster
             return store.Record(fact);
         }
 
+        public Task<AssessedCase?> Find(string kind, string caseId) => store.Find(kind, caseId);
+
         public Task<IReadOnlyList<DepartmentAssessment>> Assess(IReadOnlyList<string> departments, int year) => store.Assess(departments, year);
 
         public Task<IReadOnlyList<DailyAnswers>> AnswersByDay(string kind, DateOnly from, DateOnly until) => store.AnswersByDay(kind, from, until);
