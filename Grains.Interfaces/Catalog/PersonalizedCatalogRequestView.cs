@@ -22,6 +22,6 @@ public sealed record PersonalizedCatalogRequestView
     [Id(10)] public string? RequesterPlatform { get; init; }
     /// <summary>On the city's case: the province platform whose data authority decides it (nobody decides it here).</summary>
     [Id(11)] public string? ConsentPlatform { get; init; }
-    /// <summary>On the city's case: when the province's decision arrived.</summary>
+    /// <summary>When the other platform's message on the case arrived: the ask on the province's case, the decision on the city's.</summary>
     [Id(12)] public DateTimeOffset? ReportedAt { get; init; }
 }

@@ -106,7 +106,7 @@ public sealed class PersonalizedCatalogRequestGrain : CaseGrain<PersonalizedCata
             History = [new CaseTransition(asked.RequestedAt, asked.RequestedBy, "ask", null, nameof(PersonalizedCatalogStatus.Pending),
                 $"From platform {fromPlatform}: {asked.Justification}")],
         };
-        if (RefusalOf(asked, fromPlatform) is not { } refusal)
+        if (RefusalOf(asked, fromPlatform, _routing.LocalPlatform) is not { } refusal)
         {
             await Save(held);
             return;
@@ -217,11 +217,16 @@ public sealed class PersonalizedCatalogRequestGrain : CaseGrain<PersonalizedCata
     }
 
     /// <summary>
-    /// Why the province refuses a city's ask, or null: a platform speaks for its own departments only (the entry's and
-    /// the asking authority's), and the ask says what Art 14 requires.
+    /// Why the province refuses a city's ask, or null: only a city's own province consents (Art 14), a platform speaks
+    /// for its own departments only (the entry's and the asking authority's), and the ask says what Art 14 requires.
     /// </summary>
-    private static string? RefusalOf(PersonalizedCatalogRequestView asked, string fromPlatform)
+    private static string? RefusalOf(PersonalizedCatalogRequestView asked, string fromPlatform, string? self)
     {
+        if (FederationRouting.ProvinceOf(fromPlatform) is not { } province || province != self || fromPlatform == self)
+        {
+            return $"Platform {self} is not the province of platform {fromPlatform}; its own province consents (Art 14).";
+        }
+
         try
         {
             PersonalizedCatalogRules.ValidateAsk(asked.EntryCode, asked.Justification);

@@ -53,7 +53,7 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
     }
 
     /// <summary>The province of a platform's six-digit division code: its first two digits and "0000".</summary>
-    private static string? ProvinceOf(string platform) => platform.Length == 6 ? platform[..2] + "0000" : null;
+    public static string? ProvinceOf(string platform) => platform.Length == 6 ? platform[..2] + "0000" : null;
 
     /// <summary>The platform codes of every configured peer (none on an unfederated platform).</summary>
     public IEnumerable<string> Peers => options.Value.Enabled ? options.Value.Peers.Select(p => p.Code) : [];

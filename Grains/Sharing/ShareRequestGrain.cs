@@ -440,13 +440,16 @@ public sealed class ShareRequestGrain(
         }
 
         await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
-        await Assessments.Report(GrainFactory, Assessed(request));
         if (request.Grant is { } grant)
         {
             // After the row: this silo stops honouring a revoked or expired grant at once (a read in between would cache
             // the old row), the others within CacheOptions.GrantMaxAge.
             grants.Invalidate(request.Submission.RequesterDepartment, request.Submission.EntryCode, grant.Scenario);
         }
+
+        // Last: on a city platform the fact also goes to the link to the province, which may refuse it for a while
+        // (a full outbox); the grant above is not held up by that.
+        await Assessments.Report(GrainFactory, Assessed(request));
     }
 
     /// <summary>

@@ -25,22 +25,29 @@ public sealed partial class FederationFaultTests
         using var hefeiAuthority = await platforms.Hefei.ClientFor(Role.DataAuthority, HefeiAuthority);
         using var provinceAuthority = await platforms.Province.ClientFor(Role.DataAuthority, ProvinceAuthority);
 
-        // Art 14: a Hefei draft marked personalized, and Hefei's authority's ask; the province holds the case.
+        // Art 14: a Hefei draft marked personalized, and Hefei's authority's ask, made while the link is cut: it waits in
+        // Hefei's outbox and is delivered once after the heal; the province holds the case.
         var name = $"Hefei parking permits {Guid.NewGuid():N}"[..30];
         var drafted = await hefeiOperator.PostAsJsonAsync("/api/catalog", Personalized(name));
         Assert.True(drafted.StatusCode == HttpStatusCode.Created, await drafted.Content.ReadAsStringAsync());
         var code = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-        var asked = await hefeiAuthority.PostAsJsonAsync("/api/personalized-catalog-requests",
-            new { entryCode = code, justification = "Parking permits are issued by Hefei alone." });
-        Assert.True(asked.StatusCode == HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
-        var request = await asked.Content.ReadFromJsonAsync<JsonElement>();
-        var id = request.GetProperty("id").GetString()!;
-        Assert.Equal(ProvinceCode, request.GetProperty("consentPlatform").GetString());
+        var id = await platforms.WhileCut(async () =>
+        {
+            var asked = await hefeiAuthority.PostAsJsonAsync("/api/personalized-catalog-requests",
+                new { entryCode = code, justification = "Parking permits are issued by Hefei alone." });
+            Assert.True(asked.StatusCode == HttpStatusCode.Created, await asked.Content.ReadAsStringAsync());
+            var request = await asked.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal((ProvinceCode, "Pending"), (request.GetProperty("consentPlatform").GetString(), request.GetProperty("status").GetString()));
+            var id = request.GetProperty("id").GetString()!;
+            await Eventually.Get(() => Link(platforms.Hefei, ProvinceCode), l => l.GetProperty("outbound").GetProperty("failedAttempts").GetInt64() >= 2, Bound);
+            Assert.Equal(HttpStatusCode.NotFound, (await provinceAuthority.GetAsync($"/api/personalized-catalog-requests/{id}")).StatusCode);
+            return id;
+        });
 
         var travel = Stopwatch.StartNew();
         var queue = await Eventually.Get(() => Pages.All(provinceAuthority, "/api/personalized-catalog-requests?open=true"),
             rows => rows.Any(r => r.GetProperty("id").GetString() == id), Bound);
-        output.WriteLine($"Art 14 ask in the province's queue after {travel.Elapsed.TotalSeconds:F2} s");
+        output.WriteLine($"Art 14 ask in the province's queue {travel.Elapsed.TotalSeconds:F2} s after the heal");
         Assert.Contains(name, queue.Single(r => r.GetProperty("id").GetString() == id).GetProperty("title").GetString());
         var held = await provinceAuthority.GetFromJsonAsync<JsonElement>($"/api/personalized-catalog-requests/{id}");
         Assert.Equal((HefeiCode, "Parking permits are issued by Hefei alone.", "Pending"),
