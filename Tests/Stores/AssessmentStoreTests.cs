@@ -102,6 +102,21 @@ public abstract class AssessmentStoreContract
         Assert.Empty(await Store.AnswersByDay(CaseKinds.ShareRequest + kind, Received, Received.AddDays(30)));
     }
 
+    [Fact]
+    public async Task Art42_finds_the_fact_it_holds_for_a_case_the_newest_version_as_recorded()
+    {
+        // What a federated city reads to tell a fact it reported up already (AssessmentGrain).
+        Assert.Null(await Store.Find(CaseKinds.ShareRequest, $"{_department}-SR-1"));
+        var answered = Answered("SR-1", days: 2, version: 2);
+        await Store.Record(answered);
+        await Store.Record(Fact("SR-1", CaseKinds.ShareRequest, Timeliness.Pending, version: 1));
+        Assert.Equal(answered, await Store.Find(CaseKinds.ShareRequest, answered.CaseId));
+        var pending = Fact("RV-1", CaseKinds.Review, Timeliness.Pending);
+        await Store.Record(pending);
+        Assert.Equal(pending, await Store.Find(CaseKinds.Review, pending.CaseId));
+        Assert.Null(await Store.Find(CaseKinds.ShareRequest, pending.CaseId));
+    }
+
     private AssessedCase Fact(string id, string kind, Timeliness timeliness, int version = 1, string? department = null) =>
         new($"{_department}-{id}", kind, department ?? _department, Received, timeliness, null, version);
 
