@@ -74,7 +74,9 @@ public sealed partial class FederationFaultTests
         await ReceivedOnce(id, HefeiCode, "#ask ");
 
         // Art 42: a province request for Hefei's entry is Hefei's case; its fact, then its answer's, reach the province's assessment.
+        // Counted from when Hefei's link has delivered what earlier tests' cases reported, so only this case moves the counts.
         using var rs = await platforms.Province.ClientFor(Role.DepartmentOperator, "340000-RS");
+        await Eventually.Get(() => Link(platforms.Hefei, ProvinceCode), l => l.GetProperty("outbound").GetProperty("outboxDepth").GetInt32() == 0, Bound);
         var before = await AssessedShareRequests(provinceAuthority);
         var answered = (await Submit(rs, "assessed-1", ResidencePermits(["idNumber"]))).GetProperty("id").GetString()!;
         await Status(hefeiOperator, answered, "AwaitingProvider");
