@@ -36,11 +36,12 @@ public static class FederationEndpoints
             var links = await Task.WhenAll(settings.Peers.Select(async peer => new FederationLinkView(
                 peer.Code, peer.BaseUrl,
                 await grains.GetGrain<IFederationLinkGrain>(peer.Code).Status(),
-                await grains.GetGrain<IFederationInboxGrain>(peer.Code).Status())));
+                await grains.GetGrain<IFederationInboxGrain>(peer.Code).Status(),
+                await grains.GetGrain<ICatalogHandoverGrain>(peer.Code).Status())));
             return new FederationLinksView(settings.PlatformCode, links);
         })
         .RequireAuthorization(Policies.PlatformAdmin)
-        .WithSummary("Each link to a peer platform: outbox depth, oldest undelivered message, delivery lag, duplicates, gaps and rejected messages.");
+        .WithSummary("Each link to a peer platform: outbox depth, oldest undelivered message, delivery lag, duplicates, gaps and rejected messages, and whether the catalog as it stood was handed to the peer.");
 
         group.MapGet("/log/{peer}", async (string peer, string? direction, int? limit, string? after, IOptions<FederationOptions> options, IGrainFactory grains) =>
         {
@@ -143,6 +144,6 @@ public static class FederationEndpoints
     }
 }
 
-public sealed record FederationLinkView(string Peer, string BaseUrl, FederationLinkStatus Outbound, FederationInboxStatus Inbound);
+public sealed record FederationLinkView(string Peer, string BaseUrl, FederationLinkStatus Outbound, FederationInboxStatus Inbound, CatalogHandoverStatus CatalogHandover);
 
 public sealed record FederationLinksView(string? Platform, IReadOnlyList<FederationLinkView> Links);
