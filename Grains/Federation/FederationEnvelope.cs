@@ -40,12 +40,12 @@ public static class FederationEnvelope
     }
 
     public static string AskPayload(RemoteRead a) =>
-        JsonSerializer.Serialize(new ReadBody(a.From, a.To, a.Id, a.SentAt, a.Origin, a.Subject, a.Department, a.EntryCode, a.Items, a.Scenario, a.Limit, a.After), Json);
+        JsonSerializer.Serialize(new ReadBody(a.From, a.To, a.Id, a.SentAt, a.Origin, a.Subject, a.Department, a.EntryCode, a.Items, a.Scenario, a.Limit, a.After, a.CheckOnly), Json);
 
     public static RemoteRead Ask(string payload)
     {
         var b = Read<ReadBody>(payload);
-        return new RemoteRead(b.Iss, b.Aud, b.Jti, b.Sent, b.Origin, b.Sub, b.Department, b.Entry, b.Items, b.Scenario, b.Limit, b.After);
+        return new RemoteRead(b.Iss, b.Aud, b.Jti, b.Sent, b.Origin, b.Sub, b.Department, b.Entry, b.Items, b.Scenario, b.Limit, b.After, b.Check);
     }
 
     public static string ServedPayload(RemoteReadServed s) => JsonSerializer.Serialize(new ServedBody(s.From, s.To, s.Id, s.SentAt, s.ServedBy, s.Result), Json);
@@ -73,7 +73,7 @@ public static class FederationEnvelope
 
     private sealed record ReadBody(
         string Iss, string Aud, string Jti, DateTimeOffset Sent, string Origin, string Sub, string Department, string Entry,
-        IReadOnlyList<string> Items, string Scenario, int Limit, string? After);
+        IReadOnlyList<string> Items, string Scenario, int Limit, string? After, bool Check);
 
     private sealed record ServedBody(string Iss, string Aud, string Jti, DateTimeOffset Sent, string ServedBy, DataReadResult Result);
 

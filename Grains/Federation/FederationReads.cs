@@ -28,13 +28,18 @@ public sealed class FederationReads(
     public const string Path = "/api/federation/reads";
 
     /// <summary>A page of <paramref name="owner"/>'s entry for a department of this platform.</summary>
-    public Task<DataReadResult> Read(string owner, DataReadRequest request, Actor by)
+    public Task<DataReadResult> Read(string owner, DataReadRequest request, Actor by) => Send(owner, Ask(owner, request, by, checkOnly: false));
+
+    /// <summary>An access check (Art 21) of <paramref name="owner"/>'s entry for a department of this platform, decided and recorded there.</summary>
+    public async Task<AccessCheckRecord> Check(string owner, AccessCheckRequest request, Actor by) =>
+        (await Send(owner, Ask(owner, new DataReadRequest(request, PageRequest.First), by, checkOnly: true))).Check;
+
+    private RemoteRead Ask(string owner, DataReadRequest request, Actor by, bool checkOnly)
     {
         var self = routing.LocalPlatform ?? throw new InvalidOperationException("Only a federated platform reads another's data.");
         var check = request.Check;
-        var ask = new RemoteRead(self, owner, $"RR-{Guid.CreateVersion7(time.GetUtcNow()):N}", time.GetUtcNow(), self, by.Subject,
-            check.Department, check.EntryCode, check.DataItems, check.Scenario, request.Page.Limit, request.Page.After);
-        return Send(owner, ask);
+        return new RemoteRead(self, owner, $"RR-{Guid.CreateVersion7(time.GetUtcNow()):N}", time.GetUtcNow(), self, by.Subject,
+            check.Department, check.EntryCode, check.DataItems, check.Scenario, request.Page.Limit, request.Page.After, checkOnly);
     }
 
     /// <summary>
@@ -59,8 +64,12 @@ public sealed class FederationReads(
         DataReadResult result;
         if (owner == self)
         {
-            var request = new DataReadRequest(new AccessCheckRequest(ask.Department, ask.EntryCode, ask.Items, ask.Scenario), PageRequest.Of(ask.Limit, ask.After));
-            result = await grains.GetGrain<IAccessGateGrain>(0).Read(request, new Actor($"{ask.Subject}@platform:{ask.Origin}", Role.FederationPeer, ask.Department));
+            var check = new AccessCheckRequest(ask.Department, ask.EntryCode, ask.Items, ask.Scenario);
+            var by = new Actor($"{ask.Subject}@platform:{ask.Origin}", Role.FederationPeer, ask.Department);
+            var gate = grains.GetGrain<IAccessGateGrain>(0);
+            result = ask.CheckOnly
+                ? new DataReadResult(await gate.Check(check, by), [], Page<DataRecord>.Empty, false)
+                : await gate.Read(new DataReadRequest(check, PageRequest.Of(ask.Limit, ask.After)), by);
         }
         else if (ask.Origin == ask.From && owner != ask.From)
         {

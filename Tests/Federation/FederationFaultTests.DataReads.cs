@@ -16,7 +16,7 @@ namespace DataSharing.Tests.Federation;
 public sealed partial class FederationFaultTests
 {
     [Fact]
-    public async Task Art21_Art23_a_Hefei_department_reads_a_province_entry_through_its_platform_within_the_grant_the_province_holds()
+    public async Task Art21_Art23_a_Hefei_department_checks_and_reads_a_province_entry_through_its_platform_within_the_grant_the_province_holds()
     {
         using var hefei = await platforms.Hefei.ClientFor(Role.DepartmentOperator, HefeiDepartment);
         using var province = await platforms.Province.ClientFor(Role.DepartmentOperator, ProvinceDepartment);
@@ -36,6 +36,15 @@ public sealed partial class FederationFaultTests
         Assert.Equal(HttpStatusCode.OK, (await province.PostAsJsonAsync($"/api/share-requests/{id}/approve", new { dataItems = new[] { "idNumber" } })).StatusCode);
         await Status(hefei, id, "Granted");
 
+        // An access check (Art 21) is decided there too: allowed for the granted item, denied for another, both recorded there.
+        var allowed = await hefei.PostAsJsonAsync("/api/access-checks", new { entryCode = DataApiTests.Entry, dataItems = new[] { "idNumber" }, scenario });
+        Assert.True(allowed.StatusCode == HttpStatusCode.OK, await allowed.Content.ReadAsStringAsync());
+        var allowedCheck = await allowed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(allowedCheck.GetProperty("decision").GetProperty("allowed").GetBoolean());
+        var denied = await (await hefei.PostAsJsonAsync("/api/access-checks", new { entryCode = DataApiTests.Entry, dataItems = new[] { "name" }, scenario }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(denied.GetProperty("decision").GetProperty("allowed").GetBoolean());
+
         // The granted item is served page by page, from the province's data, as the province recorded it.
         var first = await hefei.GetAsync(read + "idNumber&limit=2");
         Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
@@ -49,6 +58,7 @@ public sealed partial class FederationFaultTests
 
         using var authority = await platforms.Province.ClientFor(Role.DataAuthority);
         var checks = await Pages.All(authority, $"/api/access-checks?department={HefeiDepartment}");
+        Assert.Contains(checks, c => c.GetProperty("id").GetString() == allowedCheck.GetProperty("id").GetString());
         var recorded = checks.Single(c => c.GetProperty("id").GetString() == first.Headers.GetValues("X-Access-Check").Single());
         Assert.Equal(2, recorded.GetProperty("rowsRead").GetInt64());
         Assert.EndsWith($"@platform:{HefeiCode}", recorded.GetProperty("checkedBy").GetProperty("subject").GetString());
