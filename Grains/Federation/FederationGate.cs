@@ -11,26 +11,37 @@ namespace DataSharing.Federation;
 /// </summary>
 public sealed class FederationGate(IOptions<FederationOptions> options, IMessageSignature signature, TimeProvider time)
 {
-    public async Task<InboundMessage> Message(string token)
-    {
-        var (peer, payload) = await Verified(token);
-        var message = FederationEnvelope.Message(payload, token);
-        Check(peer, message.Message.From, message.Message.To, message.SentAt);
-        return message;
-    }
+    public Task<InboundMessage> Message(string token) =>
+        FromPeer(token, null, payload => FederationEnvelope.Message(payload, token), m => (m.Message.From, m.Message.To, m.SentAt));
 
     /// <summary>An acknowledgement from <paramref name="expectedPeer"/> for a message this platform sent.</summary>
-    public async Task<FederationAck> Ack(string token, string expectedPeer)
+    public Task<FederationAck> Ack(string token, string expectedPeer) =>
+        FromPeer(token, expectedPeer, FederationEnvelope.Ack, a => (a.From, a.To, a.SentAt));
+
+    /// <summary>A peer's read of data this platform serves or carries on (<see cref="FederationReads"/>).</summary>
+    public Task<RemoteRead> ReadAsked(string token) =>
+        FromPeer(token, null, FederationEnvelope.Ask, a => (a.From, a.To, a.SentAt));
+
+    /// <summary>The answer of <paramref name="expectedPeer"/> to a read this platform sent it.</summary>
+    public Task<RemoteReadServed> ReadServed(string token, string expectedPeer) =>
+        FromPeer(token, expectedPeer, FederationEnvelope.Served, s => (s.From, s.To, s.SentAt));
+
+    /// <summary>
+    /// The body of <paramref name="token"/> once verified: signed by a peer (by <paramref name="expectedPeer"/> when
+    /// this platform awaits its answer), naming that peer as sender and this platform as receiver, within the window.
+    /// </summary>
+    private async Task<T> FromPeer<T>(string token, string? expectedPeer, Func<string, T> read, Func<T, (string From, string To, DateTimeOffset SentAt)> header)
     {
         var (peer, payload) = await Verified(token);
-        if (peer.Code != expectedPeer)
+        if (expectedPeer is not null && peer.Code != expectedPeer)
         {
-            throw new FederationRejectedException(FederationRejection.UnknownPeer, $"The acknowledgement is signed by {peer.Code}, not {expectedPeer}.");
+            throw new FederationRejectedException(FederationRejection.UnknownPeer, $"The answer is signed by {peer.Code}, not {expectedPeer}.");
         }
 
-        var ack = FederationEnvelope.Ack(payload);
-        Check(peer, ack.From, ack.To, ack.SentAt);
-        return ack;
+        var body = read(payload);
+        var (from, to, sentAt) = header(body);
+        Check(peer, from, to, sentAt);
+        return body;
     }
 
     private async Task<(FederationPeer Peer, string Payload)> Verified(string token)
