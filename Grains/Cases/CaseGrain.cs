@@ -43,12 +43,19 @@ public abstract class CaseGrain<TState> : Grain, IRemindable
     protected Task Commit(DateTimeOffset? due, Func<int, AuditEntry> entry) => Cases.Commit(due, Clock.Now, entry);
 
     /// <summary>
+    /// What a case hands on after a stored version besides its rows, first (a case of another platform's data hands
+    /// its messages to the link, see <c>FederationOutbox</c>); retried with the rows until it succeeds.
+    /// </summary>
+    protected virtual Task HandOn() => Task.CompletedTask;
+
+    /// <summary>
     /// Publishes the case's row in its lists and its assessment fact. The case is stored already when this runs, so a
     /// failure is not the act's: <see cref="CaseCommit{TState}"/> logs it and retries (an older version never replaces a
     /// newer one).
     /// </summary>
     private async Task Index()
     {
+        await HandOn();
         if (Summary is { } summary)
         {
             await GrainFactory.GetGrain<ICaseListGrain>(0).Upsert(summary);
