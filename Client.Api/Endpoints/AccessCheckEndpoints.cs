@@ -2,6 +2,7 @@ using System.Globalization;
 using DataSharing.Api.Auth;
 using DataSharing.Api.Contracts;
 using DataSharing.Common;
+using DataSharing.Federation;
 using DataSharing.Sharing;
 
 namespace DataSharing.Api.Endpoints;
@@ -12,13 +13,17 @@ public static class AccessCheckEndpoints
     {
         var group = app.MapGroup("/api/access-checks").WithTags("Access checks");
 
-        group.MapPost("/", async (AccessCheckBody body, HttpContext http, IGrainFactory grains) =>
+        group.MapPost("/", async (AccessCheckBody body, HttpContext http, IGrainFactory grains, FederationRouting routing, FederationReads federation) =>
         {
             var request = new AccessCheckRequest(http.User.Department(), body.EntryCode ?? "", body.DataItems ?? [], body.Scenario ?? "");
-            return await grains.GetGrain<IAccessGateGrain>(0).Check(request, http.User.ToActor());
+            // Another platform's entry is checked there, against the grants it holds (Art 23).
+            return routing.RemotePlatformOfEntry(request.EntryCode) is { } owner
+                ? await federation.Check(owner, request, http.User.ToActor())
+                : await grains.GetGrain<IAccessGateGrain>(0).Check(request, http.User.ToActor());
         })
         .RequireAuthorization(Policies.DepartmentStaff)
-        .WithSummary("May your department use these data items of this entry for this scenario now? The check is recorded (Art 21).");
+        .WithSummary("May your department use these data items of this entry for this scenario now? The check is recorded (Art 21). "
+            + "An entry of another platform is checked by that platform, against the grants it holds (Art 23).");
 
         group.MapGet("/", async (string? department, string? date, int? limit, string? after, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {

@@ -5,6 +5,7 @@ using DataSharing.Api.Hosting;
 using DataSharing.Api.Problems;
 using DataSharing.Common;
 using DataSharing.Data;
+using DataSharing.Federation;
 using DataSharing.Sharing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -58,7 +59,8 @@ public static class DataEndpoints
             .RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("Reads a page of the entry's records within your department's grant (Art 21): items (comma-separated) and scenario are "
                 + "required; only granted items are served; the read is recorded like an access check. format=json (default) or csv. "
-                + "Records of an entry under an open review are served and marked (Art 26).");
+                + "Records of an entry under an open review are served and marked (Art 26). An entry of another platform (a catalog copy) is read "
+                + "from that platform, which checks the grant it holds and records the read (Art 23); X-Served-By names it.");
     }
 
     private static async Task<IResult> Upload(string code, string? mode, string? badRows, HttpContext http, IGrainFactory grains)
@@ -151,7 +153,7 @@ public static class DataEndpoints
     }
 
     private static async Task<IResult> Read(string code, string? items, string? scenario, string? format, int? limit, string? after,
-        HttpContext http, IGrainFactory grains)
+        HttpContext http, IGrainFactory grains, FederationRouting routing, FederationReads federation)
     {
         var page = PageRequest.Of(limit, after);
         var wanted = (items ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -167,9 +169,19 @@ public static class DataEndpoints
             _ => throw new ValidationFailedException("format", "format is json or csv."),
         };
         var check = new AccessCheckRequest(http.User.Department(), code, wanted, scenario ?? "");
-        var result = await grains.GetGrain<IAccessGateGrain>(0).Read(new DataReadRequest(check, page), http.User.ToActor());
+        var request = new DataReadRequest(check, page);
+        var owner = routing.RemotePlatformOfEntry(code);
+        // Another platform's entry is read there, where its grants are kept and its data is served (Art 23).
+        var result = owner is not null
+            ? await federation.Read(owner, request, http.User.ToActor())
+            : await grains.GetGrain<IAccessGateGrain>(0).Read(request, http.User.ToActor());
 
         http.Response.Headers["X-Access-Check"] = result.Check.Id;
+        if (owner is not null)
+        {
+            http.Response.Headers["X-Served-By"] = owner;
+        }
+
         if (result.UnderReview)
         {
             http.Response.Headers["X-Under-Review"] = "true";

@@ -24,6 +24,11 @@ public static class FederationEndpoints
             .AllowAnonymous()
             .WithSummary("A signed message (compact JWS, ES256) from a peer platform; answered with a signed acknowledgement.");
 
+        group.MapPost("/reads", ServeRead)
+            .AllowAnonymous()
+            .WithSummary("A signed read (compact JWS) of an entry this platform serves, for a department of a peer platform (or carried on to another city by the province); "
+                + "answered with the page, signed, after the access check of the grants this platform owns (Art 21, 23), or with the refusal as a problem.");
+
         group.MapGet("/links", async (IOptions<FederationOptions> options, IGrainFactory grains) =>
         {
             var settings = options.Value;
@@ -31,11 +36,12 @@ public static class FederationEndpoints
             var links = await Task.WhenAll(settings.Peers.Select(async peer => new FederationLinkView(
                 peer.Code, peer.BaseUrl,
                 await grains.GetGrain<IFederationLinkGrain>(peer.Code).Status(),
-                await grains.GetGrain<IFederationInboxGrain>(peer.Code).Status())));
+                await grains.GetGrain<IFederationInboxGrain>(peer.Code).Status(),
+                await grains.GetGrain<ICatalogHandoverGrain>(peer.Code).Status())));
             return new FederationLinksView(settings.PlatformCode, links);
         })
         .RequireAuthorization(Policies.PlatformAdmin)
-        .WithSummary("Each link to a peer platform: outbox depth, oldest undelivered message, delivery lag, duplicates, gaps and rejected messages.");
+        .WithSummary("Each link to a peer platform: outbox depth, oldest undelivered message, delivery lag, duplicates, gaps and rejected messages, and whether the catalog as it stood was handed to the peer.");
 
         group.MapGet("/log/{peer}", async (string peer, string? direction, int? limit, string? after, IOptions<FederationOptions> options, IGrainFactory grains) =>
         {
@@ -72,19 +78,7 @@ public static class FederationEndpoints
         }
         catch (FederationRejectedException rejected)
         {
-            metrics.Rejected(rejected.Peer, rejected.Reason);
-            if (rejected.Peer is { } peer)
-            {
-                await grains.GetGrain<IFederationInboxGrain>(peer).Rejected(rejected.Reason);
-            }
-
-            await ProblemWriter.Write(http, rejected.Reason switch
-                {
-                    FederationRejection.Malformed => StatusCodes.Status400BadRequest,
-                    FederationRejection.NotFederated => StatusCodes.Status404NotFound,
-                    _ => StatusCodes.Status401Unauthorized,
-                },
-                "Message refused", rejected.Message, new Dictionary<string, object?> { ["reason"] = rejected.Reason });
+            await Refuse(http, rejected, metrics, grains);
             return;
         }
 
@@ -94,6 +88,43 @@ public static class FederationEndpoints
         http.Response.StatusCode = receipt.Outcome == InboxOutcome.Gap ? StatusCodes.Status409Conflict : StatusCodes.Status200OK;
         http.Response.ContentType = FederationTransport.MediaType;
         await http.Response.WriteAsync(signature.Sign(FederationEnvelope.AckPayload(ack)));
+    }
+
+    private static async Task ServeRead(HttpContext http, FederationGate gate, FederationReads reads, IMessageSignature signature,
+        FederationMetrics metrics, IGrainFactory grains)
+    {
+        var token = await ReadToken(http);
+        RemoteReadServed served;
+        try
+        {
+            served = await reads.Serve(await gate.ReadAsked(token), grains);
+        }
+        catch (FederationRejectedException rejected)
+        {
+            await Refuse(http, rejected, metrics, grains);
+            return;
+        }
+
+        http.Response.ContentType = FederationTransport.MediaType;
+        await http.Response.WriteAsync(signature.Sign(FederationEnvelope.ServedPayload(served)));
+    }
+
+    /// <summary>A message or read refused outright: counted on the peer's inbox it claims to come from, answered as a problem.</summary>
+    private static async Task Refuse(HttpContext http, FederationRejectedException rejected, FederationMetrics metrics, IGrainFactory grains)
+    {
+        metrics.Rejected(rejected.Peer, rejected.Reason);
+        if (rejected.Peer is { } peer)
+        {
+            await grains.GetGrain<IFederationInboxGrain>(peer).Rejected(rejected.Reason);
+        }
+
+        await ProblemWriter.Write(http, rejected.Reason switch
+            {
+                FederationRejection.Malformed => StatusCodes.Status400BadRequest,
+                FederationRejection.NotFederated => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status401Unauthorized,
+            },
+            "Message refused", rejected.Message, new Dictionary<string, object?> { ["reason"] = rejected.Reason });
     }
 
     private static async Task<string> ReadToken(HttpContext http)
@@ -113,6 +144,6 @@ public static class FederationEndpoints
     }
 }
 
-public sealed record FederationLinkView(string Peer, string BaseUrl, FederationLinkStatus Outbound, FederationInboxStatus Inbound);
+public sealed record FederationLinkView(string Peer, string BaseUrl, FederationLinkStatus Outbound, FederationInboxStatus Inbound, CatalogHandoverStatus CatalogHandover);
 
 public sealed record FederationLinksView(string? Platform, IReadOnlyList<FederationLinkView> Links);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DataSharing.Common;
+using DataSharing.Federation;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DataSharing.Api.Problems;
@@ -44,6 +45,7 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
         JsonException json => Malformed(json),
         BadHttpRequestException bad => new(bad.StatusCode, bad.StatusCode == 413 ? "Request body too large" : "Bad request", bad.Message,
             new() { ["field"] = FieldOf(bad) }),
+        PeerUnreachableException peer => new(503, "Platform unreachable", peer.Message, new() { ["platform"] = peer.Platform }),
         _ when TransientFailures.Is(exception) => new(503, "Service unavailable",
             "The platform cannot reach its cluster or its database right now. Retry later; a retry with the same Idempotency-Key returns the case if the first attempt did create it.",
             new()),

@@ -29,6 +29,13 @@ public interface ICatalogEntryGrain : IGrainWithStringKey
     /// </summary>
     Task ApplyCopy(CatalogEntryCopy copy, string fromPlatform);
 
+    /// <summary>
+    /// The entry as this platform would report it to <paramref name="peer"/> now (its catalog handed to a new peer,
+    /// Art 23): its own entry while shared, or a copy it hands on (not back to its owner or to where it came from);
+    /// null when it reports nothing of this entry to that peer.
+    /// </summary>
+    Task<CatalogEntryCopy?> CopyFor(string peer);
+
     /// <summary>The entry, or null when no entry has this code.</summary>
     Task<CatalogEntryView?> Get();
 

@@ -166,6 +166,16 @@ public sealed class CatalogEntryGrain(
         return await Save("retire", Describe(entry), by, entry);
     }
 
+    public Task<CatalogEntryCopy?> CopyFor(string peer) => Task.FromResult(state.State.Entry switch
+    {
+        _ when federation.LocalPlatform is null || !federation.IsPeer(peer) => null,
+        { Origin: null } entry when CatalogFederation.Shared(entry) =>
+            new CatalogEntryCopy(federation.LocalPlatform, state.State.Acts, true, CatalogFederation.Portable(entry)),
+        { Origin: { } origin, Status: not CatalogEntryStatus.Retired } entry when origin.Platform != peer && origin.Via != peer =>
+            new CatalogEntryCopy(origin.Platform, origin.Act, true, CatalogFederation.Portable(entry)),
+        _ => null,
+    });
+
     public async Task ApplyCopy(CatalogEntryCopy copy, string fromPlatform)
     {
         var held = state.State.Entry;

@@ -33,6 +33,29 @@ public sealed class FederationGate(IOptions<FederationOptions> options, IMessage
         return ack;
     }
 
+    /// <summary>A peer's read of data this platform serves or carries on (<see cref="FederationReads"/>).</summary>
+    public async Task<RemoteRead> ReadAsked(string token)
+    {
+        var (peer, payload) = await Verified(token);
+        var ask = FederationEnvelope.Ask(payload);
+        Check(peer, ask.From, ask.To, ask.SentAt);
+        return ask;
+    }
+
+    /// <summary>The answer of <paramref name="expectedPeer"/> to a read this platform sent it.</summary>
+    public async Task<RemoteReadServed> ReadServed(string token, string expectedPeer)
+    {
+        var (peer, payload) = await Verified(token);
+        if (peer.Code != expectedPeer)
+        {
+            throw new FederationRejectedException(FederationRejection.UnknownPeer, $"The answer is signed by {peer.Code}, not {expectedPeer}.");
+        }
+
+        var served = FederationEnvelope.Served(payload);
+        Check(peer, served.From, served.To, served.SentAt);
+        return served;
+    }
+
     private async Task<(FederationPeer Peer, string Payload)> Verified(string token)
     {
         var settings = options.Value;

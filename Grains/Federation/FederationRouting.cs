@@ -14,7 +14,10 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
     public static string PlatformOf(string departmentOrEntryCode) =>
         departmentOrEntryCode.IndexOf('-') is > 0 and var dash ? departmentOrEntryCode[..dash] : departmentOrEntryCode;
 
-    /// <summary>The platform that owns the entry when it is not this one; null for a local entry or an unfederated platform.</summary>
+    /// <summary>
+    /// The platform that owns the entry when it is not this one; null for a local entry, an unfederated platform, and a
+    /// code that names no platform (six digits), which is this platform's to refuse as it would any malformed code.
+    /// </summary>
     public string? RemotePlatformOfEntry(string entryCode)
     {
         if (LocalPlatform is not { } local)
@@ -23,7 +26,7 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
         }
 
         var platform = PlatformOf(CatalogCodes.DepartmentOf(entryCode));
-        return platform == local ? null : platform;
+        return platform == local || platform.Length != 6 || !platform.All(char.IsAsciiDigit) ? null : platform;
     }
 
     public bool IsPeer(string platform) => options.Value.Peer(platform) is not null;

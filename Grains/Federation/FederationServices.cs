@@ -19,6 +19,7 @@ public static class FederationServices
         services.TryAddSingleton<FederationRouting>();
         services.TryAddSingleton<FederationGate>();
         services.TryAddSingleton<FederationTransport>();
+        services.TryAddSingleton<FederationReads>();
         // An unfederated platform signs nothing; its front door answers 404 before any key is needed.
         services.TryAddSingleton<IMessageSignature>(sp =>
             sp.GetRequiredService<IOptions<FederationOptions>>().Value.PrivateKey is { Length: > 0 } key ? new Es256MessageSignature(key) : new NoSignature());

@@ -6,7 +6,7 @@ namespace DataSharing.Federation;
 
 /// <summary>
 /// At silo start-up, wakes the link to every peer: what a crash left in an outbox is delivered now rather than at the
-/// link's next reminder tick.
+/// link's next reminder tick. A peer configured since the last start is handed the catalog as it stands.
 /// </summary>
 public sealed class FederationWakeup(IGrainFactory grains, IOptions<FederationOptions> options, ILogger<FederationWakeup> logger) : BackgroundService
 {
@@ -19,6 +19,7 @@ public sealed class FederationWakeup(IGrainFactory grains, IOptions<FederationOp
                 try
                 {
                     await grains.GetGrain<IFederationLinkGrain>(peer.Code).Wake();
+                    await grains.GetGrain<ICatalogHandoverGrain>(peer.Code).Start();
                     break;
                 }
                 catch (Exception e) when (attempt < 30)

@@ -93,6 +93,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory api) : IClassFixture<Api
         ["GET /api/audit/export"] = Roles(Oversight),
         // Authorized by the peer platform's signature, not by a token (FederationGateTests, FederationFaultTests).
         ["POST /api/federation/messages"] = Open,
+        ["POST /api/federation/reads"] = Open,
         ["GET /api/federation/links"] = Roles([Role.PlatformAdmin]),
         ["GET /api/federation/log/{peer}"] = Roles(Oversight),
         ["GET /api/federation/log/verify"] = Roles(Oversight),

@@ -60,9 +60,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     public static async Task SignIn(IPage page, string buttonValue)
     {
         await page.GotoAsync("/");
-        await page.Locator($"button[name=identity][value='{buttonValue}']").ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith('/'));
-        await Interactive(page);
+        await Navigate(page, "sign-in", () => page.Locator($"button[name=identity][value='{buttonValue}']").ClickAsync(), url => !url.EndsWith('/'));
     }
 
     /// <summary>Waits until the page's circuit is up (Blazor has attached), so clicks reach the server.</summary>
@@ -70,6 +68,28 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('main') !== null");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>
+    /// Does <paramref name="act"/> (a click, a key) and waits until the page has gone to an address <paramref name="arrived"/>
+    /// accepts and its circuit is up. A page that does not get there fails with where it is instead, what has the
+    /// focus and what it says, and a screenshot (failed-<paramref name="step"/>.png), so a failure says why.
+    /// </summary>
+    public static async Task Navigate(IPage page, string step, Func<Task> act, Func<string, bool> arrived)
+    {
+        try
+        {
+            await page.RunAndWaitForNavigationAsync(act, new() { UrlFunc = arrived, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            await Screenshot(page, "failed-" + step);
+            var focus = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML?.slice(0, 200) ?? 'nothing'");
+            var text = await page.EvaluateAsync<string>("() => document.body?.innerText?.slice(0, 400) ?? ''");
+            throw new TimeoutException($"{step}: the page stayed at {page.Url} (focus: {focus}; it says: {text})", e);
+        }
+
+        await Interactive(page);
     }
 
     /// <summary>Presses Tab until the element <paramref name="selector"/> names has the focus (keyboard only, as a reader without a mouse).</summary>

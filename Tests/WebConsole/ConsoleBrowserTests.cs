@@ -84,9 +84,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : BrowserFixtu
         var phone = await Browser.Window(390, 844);
         await phone.GotoAsync("/");
         await ConsoleBrowser.TabTo(phone, $"button[value='{Provider}']");
-        await phone.Keyboard.PressAsync("Enter");
-        await phone.WaitForURLAsync(url => url.EndsWith("/inbox", StringComparison.Ordinal));
-        await ConsoleBrowser.Interactive(phone);
+        await ConsoleBrowser.Navigate(phone, "phone-sign-in", () => phone.Keyboard.PressAsync("Enter"), url => url.EndsWith("/inbox", StringComparison.Ordinal));
         await ConsoleBrowser.Screenshot(phone, "09-phone-inbox");
         await ConsoleBrowser.TabTo(phone, $"li[data-case='{second}'] button.approve");
         await phone.Keyboard.PressAsync("Enter");
@@ -111,8 +109,8 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : BrowserFixtu
         await page.Locator("#scenario").FillAsync(scenario);
         await page.Locator("#material-0").FillAsync("RS-2026-118");
         await page.Locator("#material-1").FillAsync("RS-SEC-7");
-        await page.Locator("form.stack button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/case/SR-", StringComparison.Ordinal));
+        await ConsoleBrowser.Navigate(page, "submit", () => page.Locator("form.stack button[type=submit]").ClickAsync(),
+            url => url.Contains("/case/SR-", StringComparison.Ordinal));
         await page.Locator(".timeline li").First.WaitForAsync();
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
