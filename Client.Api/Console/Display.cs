@@ -48,7 +48,7 @@ public static class Display
         ["Issued"] = "已下发", ["Rectified"] = "已整改", ["Declared"] = "已申报", ["Approved"] = "已批准", ["Rejected"] = "已驳回",
         ["AwaitingRouting"] = "待转办", ["Verifying"] = "核实中", ["Dismissed"] = "已驳回", ["Reported"] = "已报告",
         ["GovernmentOrdered"] = "政府责令整改", ["Serious"] = "情节严重", ["AwaitingUpdate"] = "待更新目录", ["UpdateOverdue"] = "目录更新逾期",
-        ["AwaitingReport"] = "待报告", ["ReportOverdue"] = "报告逾期",
+        ["AwaitingReport"] = "待报告", ["ReportOverdue"] = "报告逾期", ["Forwarded"] = "已转送",
         ["Unconditional"] = "无条件共享", ["Conditional"] = "有条件共享", ["NotShared"] = "不予共享",
     };
 

@@ -43,6 +43,15 @@ public static class FederationMessageKinds
     public const string AssessmentReported = "assessment.reported";
 
     /// <summary>
+    /// The applicant's platform hands a review (Art 26) of an entry another platform owns to that platform, which owns
+    /// the case, its deadline and its answer.
+    /// </summary>
+    public const string ReviewFiled = "review.filed";
+
+    /// <summary>The entry owner's platform reports a new version of a review (Art 26) to the applicant's platform.</summary>
+    public const string ReviewChanged = "review.changed";
+
+    /// <summary>
     /// A message between two platforms with no link of their own (two cities), carried level by level through the
     /// province (Art 23). The envelope names the hop (sender and receiver of this leg); the body is the message itself,
     /// whose From and To are its origin and destination.

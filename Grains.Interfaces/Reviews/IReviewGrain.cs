@@ -21,4 +21,17 @@ public interface IReviewGrain : IDeadlineBearer
     Task<ReviewView> Correct(string explanation, int? correctedEntryVersion, Actor by);
 
     Task<ReviewView?> Get();
+
+    /// <summary>
+    /// A review a department (or person) of another platform filed there, of an entry this platform owns, delivered by
+    /// the link from that platform: this platform owns the case, as if filed here. What this platform cannot act on
+    /// is recorded as refused and reported back, never thrown. Applying it again changes nothing.
+    /// </summary>
+    Task FileFromPeer(ReviewFiled filed, string fromPlatform);
+
+    /// <summary>
+    /// The entry owner's platform reports version <paramref name="version"/> of a review filed here; an older or
+    /// repeated version changes nothing.
+    /// </summary>
+    Task Mirror(ReviewView review, int version, string fromPlatform);
 }

@@ -12,4 +12,11 @@ public enum ReviewStatus
     Confirmed,
     /// <summary>The data was wrong and is corrected.</summary>
     Corrected,
+    /// <summary>
+    /// The applicant's copy of a review of another platform's entry, sent there and not yet reported back (Art 23):
+    /// that platform owns the case and its deadline.
+    /// </summary>
+    Forwarded,
+    /// <summary>The entry's owning platform could not take a review filed on another platform (see <see cref="ReviewView.Refusal"/>).</summary>
+    Refused,
 }

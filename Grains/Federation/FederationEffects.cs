@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using DataSharing.Assessment;
 using DataSharing.Departments;
 using DataSharing.Catalog;
+using DataSharing.Reviews;
 using DataSharing.Sharing;
 
 namespace DataSharing.Federation;
@@ -49,6 +50,14 @@ public static class FederationEffects
     public static FederationMessage AssessmentReported(string from, string to, AssessmentReport report, DateTimeOffset at) =>
         new($"assessment:{report.Fact.Kind}:{report.Fact.CaseId}#{report.Fact.Version}", FederationMessageKinds.AssessmentReported, from, to,
             report.Fact.CaseId, JsonSerializer.Serialize(report, Json), at);
+    /// <summary>A review (Art 26) of an entry of platform <paramref name="to"/>, filed here; sent once per review.</summary>
+    public static FederationMessage ReviewFiled(string from, string to, string reviewId, ReviewFiled filed, DateTimeOffset at) =>
+        new($"{reviewId}#file", FederationMessageKinds.ReviewFiled, from, to, reviewId, JsonSerializer.Serialize(filed, Json), at);
+
+    /// <summary>Version <paramref name="version"/> of a review this platform owns, for the applicant's platform.</summary>
+    public static FederationMessage ReviewChanged(string from, string to, ReviewView review, int version, DateTimeOffset at) =>
+        new($"{review.Id}#{version}", FederationMessageKinds.ReviewChanged, from, to, review.Id,
+            JsonSerializer.Serialize(new ReviewVersion(version, review), Json), at);
 
     /// <summary>
     /// Applies one message. A message a genuine peer sent but that this platform cannot act on (a request naming
@@ -71,6 +80,9 @@ public static class FederationEffects
         FederationMessageKinds.PersonalizedCatalogDecided => grains.GetGrain<IPersonalizedCatalogRequestGrain>(message.CaseId)
             .DecidedByPeer(Read<PersonalizedCatalogRequestView>(message), message.From),
         FederationMessageKinds.AssessmentReported => AssessmentReport.Apply(grains, Read<AssessmentReport>(message), message),
+        FederationMessageKinds.ReviewFiled => grains.GetGrain<IReviewGrain>(message.CaseId)
+            .FileFromPeer(Read<ReviewFiled>(message), message.From),
+        FederationMessageKinds.ReviewChanged => MirrorReview(grains, message),
         _ => throw new FederationRejectedException(FederationRejection.Malformed, $"Unknown kind of message '{message.Kind}'."),
     };
 
@@ -117,6 +129,12 @@ public static class FederationEffects
         return grains.GetGrain<IShareRequestGrain>(message.CaseId).Mirror(changed.Request, changed.Version, message.From);
     }
 
+    private static Task MirrorReview(IGrainFactory grains, FederationMessage message)
+    {
+        var changed = Read<ReviewVersion>(message);
+        return grains.GetGrain<IReviewGrain>(message.CaseId).Mirror(changed.Review, changed.Version, message.From);
+    }
+
     private static Task ReportedViolation(IGrainFactory grains, FederationMessage message)
     {
         // A platform reports only its own departments' violations: another's would put words in that platform's mouth.
@@ -140,4 +158,6 @@ public static class FederationEffects
     }
 
     private sealed record ShareRequestVersion(int Version, ShareRequestView Request);
+
+    private sealed record ReviewVersion(int Version, ReviewView Review);
 }

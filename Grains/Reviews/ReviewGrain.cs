@@ -5,6 +5,7 @@ using DataSharing.Cases;
 using DataSharing.Catalog;
 using DataSharing.Common;
 using DataSharing.Departments;
+using DataSharing.Federation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -16,6 +17,8 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
     private const string CaseKind = CaseKinds.Review;
 
     private readonly Rulebook _rulebook;
+    private readonly FederationRouting _routing;
+    private readonly ILogger<ReviewGrain> _logger;
 
     public ReviewGrain(
         [PersistentState("review", StorageNames.Platform)] IPersistentState<State> state,
@@ -23,10 +26,13 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         IOptions<Rulebook> rulebook,
         IAuditLog audit,
         IGrainFactory grains,
+        FederationRouting routing,
         ILogger<ReviewGrain> logger)
         : base(state, clock, audit, grains, logger)
     {
         _rulebook = rulebook.Value;
+        _routing = routing;
+        _logger = logger;
     }
 
     public async Task<ReviewView> File(FileReview application, Actor applicant)
@@ -39,13 +45,116 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         }
 
         ReviewRules.ValidateApplication(application);
-        var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(application.EntryCode).Get();
-        if (entry is null || entry.Status != CatalogEntryStatus.Published)
+        var entry = await Published(application);
+        return entry.Origin is { } origin
+            ? await Forward(application, applicant, entry, origin.Platform)
+            : await FileHere(application, applicant, entry, Clock.Now, requesterPlatform: null);
+    }
+
+    public async Task FileFromPeer(ReviewFiled filed, string fromPlatform)
+    {
+        if (CaseState.State.Review is { } existing)
         {
-            throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{application.EntryCode}'.", "Art 26");
+            if (existing.RequesterPlatform != fromPlatform)
+            {
+                _logger.LogWarning("Platform {Peer} filed review {Id}, which is another case here; ignored.", fromPlatform, Id);
+            }
+
+            return;
         }
 
+        // The peer's signature vouches for its own departments only (a person filing there has none).
+        if (filed.Applicant.Department is { } department && FederationRouting.PlatformOf(department) != fromPlatform)
+        {
+            _logger.LogWarning("Platform {Peer} filed review {Id} for {Department}, not one of its departments; ignored.", fromPlatform, Id, department);
+            return;
+        }
+
+        var by = new Actor($"{filed.Applicant.Subject}@platform:{fromPlatform}", Role.FederationPeer, filed.Applicant.Department);
+        try
+        {
+            ReviewRules.ValidateApplication(filed.Application);
+            await FileHere(filed.Application, by, await Published(filed.Application), filed.FiledAt, fromPlatform);
+        }
+        catch (ValidationFailedException invalid)
+        {
+            // What the applicant's platform could not check (the entry here, its items, its scope) is answered as a
+            // refusal that travels back: thrown, it would hold up every later message on the link.
+            var now = Clock.Now;
+            var reason = $"{invalid.Field}: {invalid.Detail}{(invalid.Article is { } article ? $" ({article})" : "")}";
+            await Save(new ReviewView
+            {
+                Id = Id,
+                Status = ReviewStatus.Refused,
+                Application = filed.Application,
+                Applicant = by,
+                ProviderDepartment = CatalogCodes.DepartmentOf(filed.Application.EntryCode),
+                FiledAt = filed.FiledAt,
+                RequesterPlatform = fromPlatform,
+                Refusal = reason,
+                History = [new CaseTransition(now, by, "file", null, nameof(ReviewStatus.Refused), $"400 {reason}")],
+            });
+        }
+    }
+
+    public async Task Mirror(ReviewView review, int version, string fromPlatform)
+    {
+        if (CaseState.State.Review is not { } copy || copy.ProviderPlatform != fromPlatform || review.Id != Id
+            || version <= CaseState.State.MirroredVersion)
+        {
+            return;
+        }
+
+        CaseState.State.MirroredVersion = version;
+        // The applicant as filed here (the owner knows it as a peer's actor), so the same people see it here.
+        await Save(review with { Applicant = copy.Applicant, ProviderPlatform = fromPlatform, RequesterPlatform = null, ReportedAt = Clock.Now });
+    }
+
+    private async Task<CatalogEntryView> Published(FileReview application)
+    {
+        var entry = await GrainFactory.GetGrain<ICatalogEntryGrain>(application.EntryCode).Get();
+        return entry is { Status: CatalogEntryStatus.Published }
+            ? entry
+            : throw new ValidationFailedException("entryCode", $"No published catalog entry has the code '{application.EntryCode}'.", "Art 26");
+    }
+
+    /// <summary>
+    /// Art 23, 26: a review of a copy is sent to the entry's owner, where the data is served; that platform owns the
+    /// case and its deadline, and this one keeps the applicant's copy. The message is written with the copy.
+    /// </summary>
+    private async Task<ReviewView> Forward(FileReview application, Actor applicant, CatalogEntryView entry, string owner)
+    {
+        if (_routing.NextHop(owner) is null)
+        {
+            throw new ValidationFailedException("entryCode", $"Entry {entry.Code} belongs to platform {owner}, which this platform has no link to.", "Art 23");
+        }
+
+        // The copy's items tell what can be doubted; the owner checks again against its entry and refuses what no longer fits.
+        ReviewRules.ValidateApplication(application, entry.Content);
+        var now = Clock.Now;
+        CaseState.State.PendingFederation.Add(FederationEffects.ReviewFiled(_routing.LocalPlatform!, owner, Id, new ReviewFiled(application, applicant, now), now));
+        return await Save(new ReviewView
+        {
+            Id = Id,
+            Status = ReviewStatus.Forwarded,
+            Application = application,
+            Applicant = applicant,
+            ProviderDepartment = entry.Content.ProviderDepartment,
+            FiledAt = now,
+            ProviderPlatform = owner,
+            History = [new CaseTransition(now, applicant, "file", null, nameof(ReviewStatus.Forwarded), $"Sent to platform {owner}, which owns the entry and the case.")],
+        });
+    }
+
+    /// <param name="requesterPlatform">The applicant's platform when it filed the review there (null: filed here).</param>
+    private async Task<ReviewView> FileHere(FileReview application, Actor applicant, CatalogEntryView entry, DateTimeOffset filedAt, string? requesterPlatform)
+    {
         CatalogFederation.Owned(entry, "entryCode", "Art 26");
+        if (requesterPlatform is not null && entry.Content.ShareScope == ShareScope.Platform)
+        {
+            throw new ValidationFailedException("entryCode", $"Entry {entry.Code} is shared only within platform {_routing.LocalPlatform}.", "Art 23");
+        }
+
         ReviewRules.ValidateApplication(application, entry.Content);
         var now = Clock.Now;
         var status = ReviewStateMachine.OnFile(application.Route);
@@ -56,7 +165,8 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
             Application = application,
             Applicant = applicant,
             ProviderDepartment = entry.Content.ProviderDepartment,
-            FiledAt = now,
+            FiledAt = filedAt,
+            RequesterPlatform = requesterPlatform,
             History = [new CaseTransition(now, applicant, "file", null, status.ToString(), application.Description)],
         };
 
@@ -70,7 +180,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     public async Task<ReviewView> Route(Actor by)
     {
-        var review = Existing();
+        var review = Owned("route");
         if (by.Role != Role.PlatformAdmin)
         {
             throw new NotEntitledException("The platform management organization routes reviews filed through the platform (Art 26).");
@@ -85,7 +195,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     public async Task<ReviewView> Extend(int workingDays, string reason, Actor by)
     {
-        var review = Existing();
+        var review = Owned("extend");
         ReviewRules.ValidateExtension(review, workingDays, reason, by, _rulebook.ReviewExtensionMaxWorkingDays);
         var next = ReviewStateMachine.Apply(Id, review.Status, ReviewAction.Extend);
         var now = Clock.Now;
@@ -112,7 +222,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
     public async Task<DeadlineMove?> RecomputeDeadline()
     {
         await this.ReadCalendarAfresh();
-        if (CaseState.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received } review)
+        if (CaseState.State.Review is not { Status: ReviewStatus.Verifying, Deadline.Provisional: true, ReceivedAt: { } received, ProviderPlatform: null } review)
         {
             return null;
         }
@@ -136,7 +246,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
     {
         var now = Clock.Now;
         var review = CaseState.State.Review;
-        var due = review is { Status: ReviewStatus.Verifying } ? review.Deadline?.DueAt : null;
+        var due = review is null ? null : DueOf(review);
         if (!await Cases.DeadlineHasCome(due, now))
         {
             return;
@@ -165,7 +275,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     private async Task<ReviewView> Answer(ReviewAction action, string explanation, int? correctedVersion, Actor by)
     {
-        var review = Existing();
+        var review = Owned(action.ToString().ToLowerInvariant());
         if (!by.ActsFor(review.ProviderDepartment))
         {
             throw new NotEntitledException($"Only {review.ProviderDepartment} verifies and answers review {Id} (Art 26).");
@@ -200,37 +310,84 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
 
     protected override CaseSummary? Summary => CaseState.State.Review is { } review
         ? new CaseSummary(Id, CaseKind, review.Status.ToString(), $"Review of {review.Application.EntryCode}", Departments(review),
-            review.Status == ReviewStatus.Verifying ? review.Deadline?.DueAt : null, review.FiledAt, review.History[^1].At,
+            DueOf(review), review.FiledAt, review.History[^1].At,
             CaseState.State.Version, ReviewStateMachine.IsOpen(review.Status))
         : null;
 
-    protected override AssessedCase? Assessment => CaseState.State.Review is { ReceivedAt: { } received } review
+    // A copy counts on the owner's platform, whose department answers it.
+    protected override AssessedCase? Assessment => CaseState.State.Review is { ReceivedAt: { } received, ProviderPlatform: null } review
         ? new AssessedCase(Id, CaseKind, review.ProviderDepartment, ShanghaiTime.DateOf(received),
             Assessments.Of(review.Outcome?.AnsweredAt, review.Outcome?.Late == true, review.Status == ReviewStatus.Overdue),
             Assessments.DateOf(review.Outcome?.AnsweredAt), CaseState.State.Version)
         : null;
 
-    /// <summary>The provider, and the applicant's department when a department filed it.</summary>
-    private static IReadOnlyList<string> Departments(ReviewView review) =>
-        review.Applicant.Department is { } applicant && Role.IsDepartmentRole(review.Applicant.Role)
-            ? [review.ProviderDepartment, applicant]
-            : [review.ProviderDepartment];
+    /// <summary>
+    /// The provider, and the applicant's department when a department filed it. A copy is listed for its applicant
+    /// only: the provider is a department of the owner's platform, which lists it there.
+    /// </summary>
+    private static IReadOnlyList<string> Departments(ReviewView review)
+    {
+        var applicant = review.Applicant.Department is { } department && Role.IsDepartmentRole(review.Applicant.Role) ? department : null;
+        return (review.ProviderPlatform, applicant) switch
+        {
+            (not null, null) => [],
+            (not null, _) => [applicant],
+            (null, null) => [review.ProviderDepartment],
+            _ => [review.ProviderDepartment, applicant],
+        };
+    }
+
+    /// <summary>When the deadline runs out: while the provider verifies, on the platform that owns the case (never on a copy).</summary>
+    private static DateTimeOffset? DueOf(ReviewView review) =>
+        review is { Status: ReviewStatus.Verifying, ProviderPlatform: null } ? review.Deadline?.DueAt : null;
 
     private ReviewView Existing() => CaseState.State.Review ?? throw new NotFoundException("Review", Id);
 
+    /// <summary>The review, if this platform owns it: a copy of another platform's case is acted on there (409 naming it).</summary>
+    private ReviewView Owned(string verb)
+    {
+        var review = Existing();
+        return review.ProviderPlatform is { } owner
+            ? throw new IllegalTransitionException(Id, review.Status.ToString(), verb, $"Review {Id} is owned by platform {owner}, which serves the entry; this is its copy, which cannot {verb} it.")
+            : review;
+    }
+
     private async Task<ReviewView> Save(ReviewView review)
     {
+        if (review.RequesterPlatform is { } requester)
+        {
+            // The applicant's platform shows the case as it is here: every version goes there, in order, written with it.
+            CaseState.State.PendingFederation.Add(FederationEffects.ReviewChanged(_routing.LocalPlatform!, requester, review, CaseState.State.Version + 1, Clock.Now));
+        }
+
         CaseState.State.Review = review;
         var act = review.History[^1];
-        DateTimeOffset? due = review.Status == ReviewStatus.Verifying ? review.Deadline?.DueAt : null;
-        await Commit(due, version => TransitionAudit.Of(CaseKind, Id, version, act, Departments(review)));
+        await Commit(DueOf(review), version => TransitionAudit.Of(CaseKind, Id, version, act, Departments(review)));
         await MarkEntry(review);
         return review;
     }
 
-    /// <summary>While a review is open the entry stays served, marked as under review (Art 26).</summary>
-    private Task MarkEntry(ReviewView review) =>
-        GrainFactory.GetGrain<ICatalogEntryGrain>(review.Application.EntryCode).SetUnderReview(Id, ReviewStateMachine.IsOpen(review.Status));
+    /// <summary>
+    /// Hands the messages written with the case to the link (see <see cref="FederationOutbox"/>), then stores the
+    /// case without them at once: an activation reading the old state would hand them over again after their delivery
+    /// (harmless to the peer, which applies a message once, but a message sent twice).
+    /// </summary>
+    protected override async Task Send()
+    {
+        if (CaseState.State.PendingFederation.Count > 0)
+        {
+            await FederationOutbox.Flush(CaseState.State.PendingFederation, GrainFactory, _routing);
+            await CaseState.WriteStateAsync();
+        }
+    }
+
+    /// <summary>
+    /// While a review is open the entry stays served, marked as under review (Art 26): on the platform that serves it,
+    /// so not for a copy, nor for a review its owner refused (it never opened).
+    /// </summary>
+    private Task MarkEntry(ReviewView review) => review.ProviderPlatform is not null || review.Status == ReviewStatus.Refused
+        ? Task.CompletedTask
+        : GrainFactory.GetGrain<ICatalogEntryGrain>(review.Application.EntryCode).SetUnderReview(Id, ReviewStateMachine.IsOpen(review.Status));
 
     [GenerateSerializer, Alias("ReviewState")]
     public sealed class State : ICaseState
@@ -239,5 +396,11 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
         [Id(1)] public int Version { get; set; }
         [Id(2)] public List<ViolationRecord> PendingViolations { get; set; } = [];
         [Id(3)] public List<AuditEntry> PendingAudit { get; set; } = [];
+
+        /// <summary>Messages to other platforms written with the act that caused them, until their link has taken them (see <see cref="FederationOutbox"/>).</summary>
+        [Id(4)] public List<FederationMessage> PendingFederation { get; set; } = [];
+
+        /// <summary>On a copy of another platform's case: the last version of it applied (older or repeated versions are ignored).</summary>
+        [Id(5)] public int MirroredVersion { get; set; }
     }
 }

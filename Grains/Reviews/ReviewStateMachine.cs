@@ -23,6 +23,7 @@ public static class ReviewStateMachine
     public static ReviewStatus Apply(string reviewId, ReviewStatus current, ReviewAction action) =>
         Next(current, action) ?? throw new IllegalTransitionException(reviewId, current.ToString(), action.ToString().ToLowerInvariant());
 
+    /// <summary>Forwarded: the applicant's copy while the owner's platform has not yet reported the case (Art 23).</summary>
     public static bool IsOpen(ReviewStatus status) =>
-        status is ReviewStatus.AwaitingRouting or ReviewStatus.Verifying or ReviewStatus.Overdue;
+        status is ReviewStatus.AwaitingRouting or ReviewStatus.Verifying or ReviewStatus.Overdue or ReviewStatus.Forwarded;
 }

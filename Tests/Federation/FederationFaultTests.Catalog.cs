@@ -39,10 +39,9 @@ public sealed partial class FederationFaultTests
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
         Assert.Contains(ProvinceCode, await edit.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await hefei.PostAsJsonAsync($"/api/catalog/{code}/retire", new { reason = "Not ours" })).StatusCode);
-        // What acts on the entry's data is done where it is served: a review of the copy (Art 26) is refused here, naming the owner.
-        var review = await hefei.PostAsJsonAsync("/api/reviews", new { entryCode = code, dataItems = new[] { "owner" }, description = "Owner misspelt", route = "Provider" });
-        Assert.Equal(HttpStatusCode.BadRequest, review.StatusCode);
-        Assert.Contains($"platform {ProvinceCode}", await review.Content.ReadAsStringAsync());
+        // What acts on the entry's data is done where it is served: a review of the copy (Art 26) goes to the owner, which owns the case.
+        var review = await FileReview(hefei, "copy-review-1", new { entryCode = code, dataItems = new[] { "owner" }, description = "Owner misspelt", route = "Provider" });
+        Assert.Equal(ProvinceCode, review.GetProperty("providerPlatform").GetString());
         var requested = await Submit(hefei, "copy-1", new
         {
             entryCode = code, dataItems = new[] { "plateNumber" }, scenario = "Federation drill: request for a copied entry",
