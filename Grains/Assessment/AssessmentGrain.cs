@@ -19,7 +19,7 @@ public sealed class AssessmentGrain(IAssessmentStore store, CalendarCache calend
             assessed = assessed with { AnswerWorkingDays = await calendar.WorkingDaysBetween(assessed.ReceivedOn, answered) };
         }
 
-        if (routing.Province is { } province && FederationRouting.PlatformOf(assessed.Department) == routing.LocalPlatform)
+        if (routing.ReportsUpTo(assessed.Department) is { } province)
         {
             await ReportUp(assessed, province);
         }

@@ -11,16 +11,12 @@ namespace DataSharing.Assessment;
 public sealed record AssessmentReport(AssessedCase Fact, DepartmentProfile? Department)
 {
     /// <summary>
-    /// On the province: records the fact (an older version never replaces a newer one, the same one changes nothing).
-    /// A platform reports only its own departments' facts: another's would put words in that platform's mouth.
+    /// On the province: records the fact (an older version never replaces a newer one, the same one changes nothing) of
+    /// one of the sender's own departments.
     /// </summary>
     public static async Task Apply(IGrainFactory grains, AssessmentReport report, FederationMessage message)
     {
-        if (FederationRouting.PlatformOf(report.Fact.Department) != message.From)
-        {
-            throw new FederationRejectedException(FederationRejection.Malformed,
-                $"{message.Id}: {message.From} reported an assessment of {report.Fact.Department}, a department of another platform.");
-        }
+        FederationRouting.EnsureOwn(message.From, report.Fact.Department, $"{message.Id}: an assessment fact");
 
         if (report.Department is { } profile && profile.Code == report.Fact.Department)
         {

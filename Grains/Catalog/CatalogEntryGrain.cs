@@ -408,8 +408,7 @@ public sealed class CatalogEntryGrain(
 
         try
         {
-            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory, federation);
-            await state.WriteStateAsync();
+            await FederationOutbox.Send(state.State.PendingFederation, state, GrainFactory, federation);
             await this.Disarm();
         }
         catch (Exception e)

@@ -272,15 +272,7 @@ public sealed class PersonalizedCatalogRequestGrain : CaseGrain<PersonalizedCata
     private static IReadOnlyList<string> Departments(PersonalizedCatalogRequestView request) =>
         request.RequestedBy.Department is { } authority ? [request.ProviderDepartment, authority] : [request.ProviderDepartment];
 
-    protected override async Task Send()
-    {
-        if (CaseState.State.PendingFederation.Count > 0)
-        {
-            await FederationOutbox.Flush(CaseState.State.PendingFederation, GrainFactory, _routing);
-            // Stored without them at once, so an activation reading the old state does not hand them over again.
-            await CaseState.WriteStateAsync();
-        }
-    }
+    protected override Task Send() => FederationOutbox.Send(CaseState.State.PendingFederation, CaseState, GrainFactory, _routing);
 
     private async Task<PersonalizedCatalogRequestView> Save(PersonalizedCatalogRequestView request)
     {

@@ -12,7 +12,7 @@ public sealed class ViolationLogGrain(IViolationStore store, FederationRouting r
         await store.Record(violation);
         // Art 43 across levels: a city's own violations go up to the province authority's queue too. The case keeps
         // the violation until this returns, so a crash before the hand-over records and reports it again (both by id).
-        if (routing.Province is { } province && FederationRouting.PlatformOf(violation.Department) == routing.LocalPlatform)
+        if (routing.ReportsUpTo(violation.Department) is { } province)
         {
             await GrainFactory.GetGrain<IFederationLinkGrain>(province)
                 .Enqueue(FederationEffects.ViolationReported(routing.LocalPlatform!, province, violation, time.GetUtcNow()));

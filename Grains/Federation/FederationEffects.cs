@@ -50,6 +50,7 @@ public static class FederationEffects
     public static FederationMessage AssessmentReported(string from, string to, AssessmentReport report, DateTimeOffset at) =>
         new($"assessment:{report.Fact.Kind}:{report.Fact.CaseId}#{report.Fact.Version}", FederationMessageKinds.AssessmentReported, from, to,
             report.Fact.CaseId, JsonSerializer.Serialize(report, Json), at);
+
     /// <summary>A review (Art 26) of an entry of platform <paramref name="to"/>, filed here; sent once per review.</summary>
     public static FederationMessage ReviewFiled(string from, string to, string reviewId, ReviewFiled filed, DateTimeOffset at) =>
         new($"{reviewId}#file", FederationMessageKinds.ReviewFiled, from, to, reviewId, JsonSerializer.Serialize(filed, Json), at);
@@ -137,12 +138,9 @@ public static class FederationEffects
 
     private static Task ReportedViolation(IGrainFactory grains, FederationMessage message)
     {
-        // A platform reports only its own departments' violations: another's would put words in that platform's mouth.
         var violation = Read<ViolationRecord>(message);
-        return FederationRouting.PlatformOf(violation.Department) == message.From
-            ? grains.GetGrain<IViolationLogGrain>(0).Record(violation)
-            : throw new FederationRejectedException(FederationRejection.Malformed,
-                $"{message.Id}: {message.From} reported a violation of {violation.Department}, a department of another platform.");
+        FederationRouting.EnsureOwn(message.From, violation.Department, $"{message.Id}: a violation report");
+        return grains.GetGrain<IViolationLogGrain>(0).Record(violation);
     }
 
     private static T Read<T>(FederationMessage message)

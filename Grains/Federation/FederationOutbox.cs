@@ -1,3 +1,5 @@
+using Orleans.Core;
+
 namespace DataSharing.Federation;
 
 /// <summary>
@@ -8,6 +10,20 @@ namespace DataSharing.Federation;
 /// </summary>
 public static class FederationOutbox
 {
+    /// <summary>
+    /// Hands the pending messages over (<see cref="Flush"/>), then stores the state without them at once: an activation
+    /// reading the old state would hand them over again after their delivery (harmless to the peer, which applies an
+    /// act once, but a message sent twice).
+    /// </summary>
+    public static async Task Send(List<FederationMessage> pending, IStorage state, IGrainFactory grains, FederationRouting routing)
+    {
+        if (pending.Count > 0)
+        {
+            await Flush(pending, grains, routing);
+            await state.WriteStateAsync();
+        }
+    }
+
     /// <summary>
     /// Hands every pending message to the link of its next hop (<see cref="FederationRouting.NextHop"/>: a message for
     /// a platform that is no peer goes wrapped through the province); throws if one was not taken (the case retries).

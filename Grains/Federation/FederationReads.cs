@@ -49,10 +49,7 @@ public sealed class FederationReads(
     public async Task<RemoteReadServed> Serve(RemoteRead ask, IGrainFactory grains)
     {
         var self = routing.LocalPlatform!;
-        if (FederationRouting.PlatformOf(ask.Department) != ask.Origin)
-        {
-            throw new FederationRejectedException(FederationRejection.Malformed, $"{ask.Id}: {ask.Origin} reads for {ask.Department}, a department of another platform.", ask.From);
-        }
+        FederationRouting.EnsureOwn(ask.Origin, ask.Department, $"{ask.Id}: a read", ask.From);
 
         // A platform reads for its own departments; only the province carries another's read, and only one leg.
         if (ask.Origin != ask.From && ask.From != routing.Province)
@@ -65,7 +62,7 @@ public sealed class FederationReads(
         if (owner == self)
         {
             var check = new AccessCheckRequest(ask.Department, ask.EntryCode, ask.Items, ask.Scenario);
-            var by = new Actor($"{ask.Subject}@platform:{ask.Origin}", Role.FederationPeer, ask.Department);
+            var by = FederationRouting.PersonOf(ask.Subject, ask.Origin, ask.Department);
             var gate = grains.GetGrain<IAccessGateGrain>(0);
             result = ask.CheckOnly
                 ? new DataReadResult(await gate.Check(check, by), [], Page<DataRecord>.Empty, false)

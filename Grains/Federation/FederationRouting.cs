@@ -1,4 +1,5 @@
 using DataSharing.Catalog;
+using DataSharing.Common;
 using Microsoft.Extensions.Options;
 
 namespace DataSharing.Federation;
@@ -30,6 +31,29 @@ public sealed class FederationRouting(IOptions<FederationOptions> options)
     }
 
     public bool IsPeer(string platform) => options.Value.Peer(platform) is not null;
+
+    /// <summary>
+    /// The province a record of <paramref name="department"/> (a violation, an assessment fact) is reported up to
+    /// (Art 42, 43, level by level): this city's province when the department is the city's own; otherwise null.
+    /// </summary>
+    public string? ReportsUpTo(string department) => Province is { } province && PlatformOf(department) == LocalPlatform ? province : null;
+
+    /// <summary>
+    /// Refuses what <paramref name="platform"/> says about <paramref name="department"/> unless it is one of its own:
+    /// a platform speaks for its own departments only (another's would put words in that platform's mouth).
+    /// </summary>
+    /// <param name="what">What was said, for the refusal: "SR-1#submit: a violation report".</param>
+    public static void EnsureOwn(string platform, string department, string what, string? peer = null)
+    {
+        if (PlatformOf(department) != platform)
+        {
+            throw new FederationRejectedException(FederationRejection.Malformed,
+                $"{what}: platform {platform} speaks for {department}, a department of another platform.", peer);
+        }
+    }
+
+    /// <summary>Who acts on this platform for a person of <paramref name="platform"/> (Art 38: the act names who did it, and where).</summary>
+    public static Actor PersonOf(string subject, string platform, string? department) => new($"{subject}@platform:{platform}", Role.FederationPeer, department);
 
     /// <summary>
     /// The province a city platform reports up to (Art 23, level by level): its division code's first two digits and

@@ -70,7 +70,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
             return;
         }
 
-        var by = new Actor($"{filed.Applicant.Subject}@platform:{fromPlatform}", Role.FederationPeer, filed.Applicant.Department);
+        var by = FederationRouting.PersonOf(filed.Applicant.Subject, fromPlatform, filed.Applicant.Department);
         try
         {
             ReviewRules.ValidateApplication(filed.Application);
@@ -372,14 +372,7 @@ public sealed class ReviewGrain : CaseGrain<ReviewGrain.State>, IReviewGrain
     /// case without them at once: an activation reading the old state would hand them over again after their delivery
     /// (harmless to the peer, which applies a message once, but a message sent twice).
     /// </summary>
-    protected override async Task Send()
-    {
-        if (CaseState.State.PendingFederation.Count > 0)
-        {
-            await FederationOutbox.Flush(CaseState.State.PendingFederation, GrainFactory, _routing);
-            await CaseState.WriteStateAsync();
-        }
-    }
+    protected override Task Send() => FederationOutbox.Send(CaseState.State.PendingFederation, CaseState, GrainFactory, _routing);
 
     /// <summary>
     /// While a review is open the entry stays served, marked as under review (Art 26): on the platform that serves it,

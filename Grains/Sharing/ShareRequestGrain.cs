@@ -283,7 +283,7 @@ public sealed class ShareRequestGrain(
             return;
         }
 
-        var by = new Actor($"{asked.By.Subject}@platform:{fromPlatform}", Role.FederationPeer, request.Submission.RequesterDepartment);
+        var by = FederationRouting.PersonOf(asked.By.Subject, fromPlatform, request.Submission.RequesterDepartment);
         if (ShareRequestStateMachine.Next(request.Status, ShareRequestAction.Withdraw) is null)
         {
             // Answered before the withdrawal arrived: what the requester's own platform would have answered with 409 and
@@ -431,13 +431,7 @@ public sealed class ShareRequestGrain(
             return;
         }
 
-        if (state.State.PendingFederation.Count > 0)
-        {
-            await FederationOutbox.Flush(state.State.PendingFederation, GrainFactory, routing);
-            // Stored without them at once: an activation reading the old state would hand them over again after
-            // their delivery (harmless to the peer, which applies an act once, but a message sent twice).
-            await state.WriteStateAsync();
-        }
+        await FederationOutbox.Send(state.State.PendingFederation, state, GrainFactory, routing);
 
         await readModel.Upsert(ShareRequestSummaries.Of(request, state.State.Version));
         if (request.Grant is { } grant)

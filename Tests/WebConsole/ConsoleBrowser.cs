@@ -79,7 +79,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     {
         try
         {
-            await page.RunAndWaitForNavigationAsync(act, new() { UrlFunc = arrived, WaitUntil = WaitUntilState.Commit });
+            await act();
+            // Checks the address it is at first, so a navigation that committed before this call counts.
+            await page.WaitForURLAsync(arrived, new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
