@@ -46,9 +46,11 @@ public static class CatalogFederation
     }
 
     /// <summary>
-    /// The entry, if this platform owns it. What acts on an entry's data (a review, an access check, an incident, an
-    /// emergency or conditional opening) is done where the data is served, on the owner's platform (Art 23); on a copy
-    /// it is refused, naming the owner, rather than opened here where no department can answer it.
+    /// The entry, if this platform owns it. What acts on an entry's data is done where the data is served, on the
+    /// owner's platform (Art 23): a review, an access check and a read of a copy are sent there (<c>ReviewGrain</c>,
+    /// <see cref="Federation.FederationReads"/>) and meet this guard only on the paths that serve here; an incident,
+    /// an emergency or a conditional opening of a copy is refused, naming the owner, rather than opened here where no
+    /// department can answer it.
     /// </summary>
     public static CatalogEntryView Owned(CatalogEntryView entry, string field, string article) => entry.Origin is { } origin
         ? throw new ValidationFailedException(field,
